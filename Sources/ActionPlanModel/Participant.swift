@@ -1,0 +1,126 @@
+import Foundation
+
+/// A participating State or a Partner for Co-operation, identified by its ISO 3166-1 alpha-2 code.
+public struct Participant: Codable, Sendable, Equatable, Hashable, Identifiable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case participating
+        case partner
+    }
+
+    public var code: String
+    public var iso3: String
+    public var name: String
+    public var kind: Kind
+    public var group: String
+
+    public init(code: String, iso3: String, name: String, kind: Kind, group: String) {
+        self.code = code
+        self.iso3 = iso3
+        self.name = name
+        self.kind = kind
+        self.group = group
+    }
+
+    public var id: String { code }
+}
+
+/// The list of States a store tracks, with lookup by code, ISO3 code or name.
+public struct StateDirectory: Sendable, Equatable {
+    public private(set) var all: [Participant]
+    private var byKey: [String: Int] = [:]
+
+    public init(_ participants: [Participant]) {
+        all = participants
+        for (i, p) in participants.enumerated() {
+            for key in [p.code, p.iso3, p.name] { byKey[Self.key(key)] = byKey[Self.key(key)] ?? i }
+        }
+    }
+
+    /// The participating States, and the Partners for Co-operation when `partners` is true.
+    public func visible(includingPartners partners: Bool) -> [Participant] {
+        partners ? all : all.filter { $0.kind == .participating }
+    }
+
+    /// Finds a State by code, ISO3 code or name, ignoring case and diacritics ("at", "AUT", "turkiye").
+    public func resolve(_ query: String) -> Participant? {
+        byKey[Self.key(query)].map { all[$0] }
+    }
+
+    /// Resolves a State or explains what is valid, with the closest names.
+    public func lookup(_ query: String) -> Result<Participant, LookupError> {
+        if let found = resolve(query) { return .success(found) }
+        let candidates = all.flatMap { [$0.code, $0.name] }
+        let close = Suggestions.closest(to: query, among: candidates)
+        return .failure(LookupError(kind: "State", value: query, suggestions: close,
+                                    hint: "run `actionplan states --partners` for the list"))
+    }
+
+    static func key(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// An unknown id, name or value, with the closest valid choices.
+public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var kind: String
+    public var value: String
+    public var suggestions: [String]
+    public var hint: String?
+
+    public init(kind: String, value: String, suggestions: [String], hint: String? = nil) {
+        self.kind = kind
+        self.value = value
+        self.suggestions = suggestions
+        self.hint = hint
+    }
+
+    public var description: String {
+        var text = "unknown \(kind) '\(value)'"
+        if !suggestions.isEmpty {
+            text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+        }
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}
+
+/// "Did you mean": the valid choices closest to what was typed.
+public enum Suggestions {
+    /// Up to `limit` candidates by edit distance (case-insensitive), prefix matches first.
+    public static func closest(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let q = StateDirectory.key(query)
+        guard !q.isEmpty else { return Array(candidates.prefix(limit)) }
+        let scored = candidates.map { candidate -> (String, Int) in
+            let c = StateDirectory.key(candidate)
+            if c.hasPrefix(q) || q.hasPrefix(c) && c.count > 1 { return (candidate, 0) }
+            return (candidate, distance(q, c))
+        }
+        let threshold = max(2, q.count / 2)
+        var seen = Set<String>()
+        return scored.filter { $0.1 <= threshold }
+            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+            .map(\.0)
+            .filter { seen.insert($0).inserted }
+            .prefix(limit)
+            .map { $0 }
+    }
+
+    /// Levenshtein distance over characters.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                                 previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

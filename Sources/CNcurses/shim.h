@@ -1,0 +1,57 @@
+#ifndef ACTIONPLAN_CNCURSES_SHIM_H
+#define ACTIONPLAN_CNCURSES_SHIM_H
+
+/* The wide-character API (get_wch, setcchar, cchar_t) is only declared with NCURSES_WIDECHAR. */
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <string.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncurses.h>
+#include <term.h>
+
+/* Macros and C globals Swift cannot import (or rejects under strict concurrency), as functions. */
+static inline WINDOW *ap_stdscr(void) { return stdscr; }
+static inline int ap_lines(void) { return LINES; }
+static inline int ap_cols(void) { return COLS; }
+static inline int ap_colors(void) { return COLORS; }
+static inline FILE *ap_stdout(void) { return stdout; }
+static inline FILE *ap_stdin(void) { return stdin; }
+static inline attr_t ap_a_normal(void) { return A_NORMAL; }
+static inline attr_t ap_a_bold(void) { return A_BOLD; }
+static inline attr_t ap_a_reverse(void) { return A_REVERSE; }
+static inline attr_t ap_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t ap_a_dim(void) { return A_DIM; }
+static inline mmask_t ap_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t ap_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t ap_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t ap_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t ap_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t ap_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline int ap_key_f(int n) { return KEY_F(n); }
+static inline int ap_true(void) { return TRUE; }
+static inline int ap_false(void) { return FALSE; }
+
+/* Sets one cell: a base character with up to four combining characters and attributes. */
+static inline int ap_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, int pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, (short)pair, NULL) != OK) return ERR;
+    return mvadd_wch(y, x, &cell);
+}
+
+/* Whether the terminal's description can address the cursor (tigetstr returns NULL or (char*)-1 otherwise). */
+static inline int ap_has_cursor_addressing(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
+/* True when the current locale's codeset is UTF-8. */
+static inline int ap_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+#endif

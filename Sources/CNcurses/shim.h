@@ -26,6 +26,8 @@ static inline attr_t ap_a_reverse(void) { return A_REVERSE; }
 static inline attr_t ap_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t ap_a_dim(void) { return A_DIM; }
 static inline mmask_t ap_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+/* Clicks and the wheel only: without REPORT_MOUSE_POSITION the terminal sends no motion flood. */
+static inline mmask_t ap_click_and_wheel_events(void) { return ALL_MOUSE_EVENTS; }
 static inline mmask_t ap_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t ap_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t ap_button1_released(void) { return BUTTON1_RELEASED; }

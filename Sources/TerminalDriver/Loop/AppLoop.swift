@@ -1,0 +1,99 @@
+import TrackerCore
+
+/// The Elm-style program loop: read input, map it to a command, `update`, run effects, render, draw.
+///
+/// It knows nothing of the tracker: the application supplies its pure functions and one impure effect
+/// handler (store writes, exports), which runs here, between `update` and the next frame. A periodic
+/// tick lets the application notice changes made by other processes while the user is idle.
+public struct AppLoop<State, Command, Effect> {
+    /// The command a key means in the current state, or nil when the key does nothing there.
+    public var keyToCommand: (Key, State) -> Command?
+    /// The pure state transition; returns the effects to carry out.
+    public var update: (inout State, Command) -> [Effect]
+    /// The pure frame for a state at a terminal size.
+    public var render: (State, Size) -> Screen
+    /// Carries out one effect (the only I/O in the loop) and says what follows from it.
+    public var perform: (Effect) -> EffectOutcome<Command>
+    /// Commands to run every `tickInterval`, e.g. "the store changed on disk: reload".
+    public var tick: (State) -> [Command]
+    /// The command that tells the state about a new terminal size, if the state keeps one.
+    public var resized: ((Size) -> Command)?
+    /// How often `tick` runs while no key arrives.
+    public var tickInterval: Duration
+
+    public init(keyToCommand: @escaping (Key, State) -> Command?,
+                update: @escaping (inout State, Command) -> [Effect],
+                render: @escaping (State, Size) -> Screen,
+                perform: @escaping (Effect) -> EffectOutcome<Command>,
+                tick: @escaping (State) -> [Command] = { _ in [] },
+                resized: ((Size) -> Command)? = nil,
+                tickInterval: Duration = .milliseconds(1500)) {
+        self.keyToCommand = keyToCommand
+        self.update = update
+        self.render = render
+        self.perform = perform
+        self.tick = tick
+        self.resized = resized
+        self.tickInterval = tickInterval
+    }
+
+    /// Runs until an effect handler answers `.quit` (or Ctrl-C arrives and the keymap has no use for it),
+    /// and returns the final state. The caller owns `terminal` and stops it afterwards.
+    public func run(_ initial: State, on terminal: Terminal) -> State {
+        var state = initial
+        var size = terminal.size
+        if let resized { if apply(resized(size), to: &state) { return state } }
+        terminal.draw(render(state, size))
+        let clock = ContinuousClock()
+        var nextTick = clock.now.advanced(by: tickInterval)
+        while true {
+            let wait = max(0, Self.milliseconds(clock.now.duration(to: nextTick)))
+            var events: [InputEvent] = []
+            if let first = terminal.read(timeoutMilliseconds: wait) {
+                events.append(first)
+                // Take whatever else is already waiting (a paste, key repeat) before drawing once.
+                while events.count < 256, let more = terminal.read(timeoutMilliseconds: 0) { events.append(more) }
+            }
+            for event in events {
+                switch event {
+                case .resize(let newSize):
+                    size = newSize
+                    terminal.invalidate()
+                    if let resized, apply(resized(newSize), to: &state) { return state }
+                case .key(let key):
+                    if let command = keyToCommand(key, state) {
+                        if apply(command, to: &state) { return state }
+                    } else if key == .control("c") {
+                        return state
+                    }
+                }
+            }
+            if clock.now >= nextTick {
+                for command in tick(state) where apply(command, to: &state) { return state }
+                nextTick = clock.now.advanced(by: tickInterval)
+            }
+            terminal.draw(render(state, size))
+        }
+    }
+
+    /// Runs `command` and every command its effects lead to; true when the program should end.
+    private func apply(_ command: Command, to state: inout State) -> Bool {
+        var queue = [command]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in update(&state, next) {
+                let outcome = SignalGuard.deferringTermination { perform(effect) }
+                switch outcome {
+                case .commands(let followUps): queue.append(contentsOf: followUps)
+                case .quit: return true
+                }
+            }
+        }
+        return false
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+    }
+}

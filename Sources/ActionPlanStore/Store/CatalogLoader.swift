@@ -1,0 +1,84 @@
+import Foundation
+import ActionPlanModel
+import ActionPlanResources
+
+/// Reads a catalog (the store's own `catalog.json`, else the embedded one) and the list of States.
+enum CatalogLoader {
+    /// Parses and decodes a catalog, with file, line and column for syntax and shape errors.
+    static func decodeCatalog(_ bytes: [UInt8], file: String) throws(StoreError) -> (Catalog, JSONValue) {
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes) } catch {
+            throw StoreError(.damaged, file: file, location: SourceLocation(offset: error.offset, in: bytes), message: error.message)
+        }
+        do {
+            return (try JSONDecoder().decode(Catalog.self, from: Data(bytes)), root)
+        } catch let error as DecodingError {
+            let (path, message) = describe(error)
+            let offset = root.deepest(along: path).offset
+            throw StoreError(.damaged, file: file, location: SourceLocation(offset: offset, in: bytes), message: message)
+        } catch {
+            throw StoreError(.damaged, file: file, message: "\(error)")
+        }
+    }
+
+    /// The catalog's own problems (duplicate ids, empty titles, unknown pillars or tags), located.
+    static func problems(in catalog: Catalog, root: JSONValue, bytes: [UInt8], file: String) -> [StoreProblem] {
+        catalog.validate().map { problem in
+            StoreProblem(.error, file: file, location: SourceLocation(offset: root.offset(of: problem.path), in: bytes),
+                         message: "\(PathComponent.render(problem.path)): \(problem.message)")
+        }
+    }
+
+    /// The States shipped with the program.
+    static func embeddedStates() throws(StoreError) -> StateDirectory {
+        let file = EmbeddedResources.statesName
+        let data: Data
+        do { data = try EmbeddedResources.statesJSON() } catch {
+            throw StoreError(.io, file: file, message: "missing from the installation: \(error.localizedDescription)")
+        }
+        do {
+            return StateDirectory(try JSONDecoder().decode([Participant].self, from: data))
+        } catch {
+            throw StoreError(.damaged, file: file, message: "\(error)")
+        }
+    }
+
+    static func embeddedCatalogBytes() throws(StoreError) -> [UInt8] {
+        do { return [UInt8](try EmbeddedResources.catalogJSON()) } catch {
+            throw StoreError(.io, file: EmbeddedResources.catalogName, message: "missing from the installation: \(error.localizedDescription)")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> ([PathStep], String) {
+        func steps(_ path: [any CodingKey]) -> [PathStep] {
+            path.map { key in key.intValue.map(PathStep.index) ?? .key(key.stringValue) }
+        }
+        func render(_ path: [any CodingKey]) -> String {
+            var text = ""
+            for key in path {
+                if let i = key.intValue { text += "[\(i)]" } else { text += text.isEmpty ? key.stringValue : ".\(key.stringValue)" }
+            }
+            return text.isEmpty ? "top level" : text
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return (steps(context.codingPath), "\(render(context.codingPath)): expected \(describeType(type))")
+        case .valueNotFound(let type, let context):
+            return (steps(context.codingPath), "\(render(context.codingPath)): expected \(describeType(type)), found null")
+        case .keyNotFound(let key, let context):
+            return (steps(context.codingPath), "\(render(context.codingPath)): missing \"\(key.stringValue)\"")
+        case .dataCorrupted(let context):
+            return (steps(context.codingPath), "\(render(context.codingPath)): \(context.debugDescription)")
+        @unknown default:
+            return ([], "\(error)")
+        }
+    }
+
+    private static func describeType(_ type: Any.Type) -> String {
+        if type is String.Type { return "a string" }
+        if type is Bool.Type { return "true or false" }
+        if type is Int.Type || type is Double.Type { return "a number" }
+        let name = String(describing: type)
+        return name.hasPrefix("Array") ? "an array" : name.hasPrefix("Dictionary") ? "an object" : "an object (\(name))"
+    }
+}

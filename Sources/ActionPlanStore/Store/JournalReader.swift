@@ -1,0 +1,40 @@
+import Foundation
+import ActionPlanModel
+
+/// Reads a journal line by line, keeping every good event and reporting every bad line.
+enum JournalReader {
+    static func read(_ data: Data, file: String, state: String) -> ([ChangeEvent], [StoreProblem]) {
+        var events: [ChangeEvent] = []
+        var problems: [StoreProblem] = []
+        let bytes = [UInt8](data)
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            lineNumber += 1
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            let terminated = end < bytes.count
+            var line = bytes[start..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                do {
+                    let event = try EventCodec.decode(line)
+                    if event.state != state {
+                        problems.append(StoreProblem(.warning, file: file, location: SourceLocation(line: lineNumber, column: 1),
+                            message: "event \(event.id) names State '\(event.state)' but is in the journal of '\(state)'; counted for '\(state)'"))
+                    }
+                    var kept = event
+                    kept.state = state
+                    events.append(kept)
+                } catch {
+                    let column = SourceLocation(offset: error.offset, in: Array(line)).column
+                    let torn = !terminated ? "torn last line (an interrupted write?), kept on disk and ignored: " : "invalid line, kept on disk and ignored: "
+                    problems.append(StoreProblem(.error, file: file, location: SourceLocation(line: lineNumber, column: column),
+                                                 message: torn + error.message))
+                }
+            }
+            start = end + 1
+        }
+        return (events, problems)
+    }
+}

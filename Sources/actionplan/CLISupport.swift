@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import ActionPlanModel
+import ActionPlanStore
+
+/// Exit codes, documented in the README and `actionplan --help`.
+enum ExitCodes {
+    static let problemsFound: Int32 = 1
+    static let usage: Int32 = 64
+    static let storeError: Int32 = 65
+    static let terminalUnusable: Int32 = 69
+}
+
+/// Messages on stderr, in one format: `actionplan: error: …`.
+enum Console {
+    static func error(_ message: String) { write("actionplan: error: \(message)\n") }
+    static func warning(_ message: String) { write("actionplan: warning: \(message)\n") }
+    static func note(_ message: String) { write(message + "\n") }
+
+    static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}
+
+/// Stops a command with a message on stderr and a documented exit code.
+func fail(_ message: String, code: Int32) -> ExitCode {
+    Console.error(message)
+    return ExitCode(code)
+}
+
+extension StoreOptions {
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// The store folder after `--store`, `$ACTIONPLAN_STORE`, `$XDG_DATA_HOME`.
+    var resolvedPath: String { StoreLocation.resolve(explicit: store, environment: environment) }
+
+    /// Opens (creating on first use) the store; a store error exits 65 with its location.
+    func open(create: Bool = true) throws -> Store {
+        do { return try Store.open(path: resolvedPath, create: create) } catch {
+            throw fail(error.description, code: ExitCodes.storeError)
+        }
+    }
+
+    /// Opens and loads the store, printing load problems (torn lines, orphans) as warnings.
+    func load(states: Set<String>? = nil) throws -> (Store, LoadedStore) {
+        let store = try open()
+        do {
+            let loaded = try store.load(states: states)
+            reportProblems(loaded.problems)
+            return (store, loaded)
+        } catch {
+            throw fail(error.description, code: ExitCodes.storeError)
+        }
+    }
+
+    private func reportProblems(_ problems: [StoreProblem]) {
+        for problem in problems.prefix(3) { Console.warning(problem.description) }
+        if problems.count > 3 { Console.warning("\(problems.count - 3) more problem(s); run `actionplan validate`") }
+    }
+}
+
+/// Resolvers that turn a lookup failure into a usage error with "did you mean".
+extension Tracker {
+    func requireState(_ query: String) throws -> Participant {
+        switch directory.lookup(query) {
+        case .success(let state): return state
+        case .failure(let error): throw fail(error.description, code: ExitCodes.usage)
+        }
+    }
+
+    func requireAction(_ query: String) throws -> Action {
+        switch catalog.lookupAction(query) {
+        case .success(let action): return action
+        case .failure(let error): throw fail(error.description, code: ExitCodes.usage)
+        }
+    }
+
+    func requirePillar(_ query: String) throws -> Pillar {
+        switch catalog.lookupPillar(query) {
+        case .success(let pillar): return pillar
+        case .failure(let error): throw fail(error.description, code: ExitCodes.usage)
+        }
+    }
+}
+
+func requireStatus(_ query: String) throws -> Status {
+    switch Status.lookup(query) {
+    case .success(let status): return status
+    case .failure(let error): throw fail(error.description, code: ExitCodes.usage)
+    }
+}
+
+/// A day (`YYYY-MM-DD`) or a full UTC time, else a usage error naming the option.
+func requireDay(_ text: String, option: String, endOfDay: Bool) throws -> Timestamp {
+    let parsed = endOfDay ? Timestamp.endOfDay(text) : Timestamp.day(text)
+    guard let parsed else {
+        throw fail("\(option): '\(text)' is not a date; use YYYY-MM-DD (for example 2026-11-29)", code: ExitCodes.usage)
+    }
+    return parsed
+}
+
+/// Output formats shared by the listing commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json
+}
+
+/// Pretty, stable JSON for the commands' `--format json`.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    print(String(decoding: data, as: UTF8.self))
+}

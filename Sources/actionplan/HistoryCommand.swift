@@ -1,0 +1,77 @@
+import ArgumentParser
+import ActionPlanModel
+
+/// `actionplan history`: the change log, newest first.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Show the change log, newest first.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "Only this State (code or name).") var state: String?
+    @Option(help: "Only this action id.") var action: String?
+    @Option(help: "Only changes on or after this day (YYYY-MM-DD).") var since: String?
+    @Option(help: "table or json.") var format: ListFormat = .table
+
+    func run() throws {
+        let (_, loaded) = try storeOptions.load()
+        let tracker = loaded.tracker
+        let code = try state.map { try tracker.requireState($0).code }
+        let actionID: String? = try action.map { query in
+            // Orphan ids (no longer in the catalog) can still be asked for by their exact id.
+            if tracker.orphans.contains(where: { $0.action == query }) { return query }
+            return try tracker.requireAction(query).id
+        }
+        let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
+        let entries = tracker.timeline(states: code.map { [$0] }).filter { entry in
+            (actionID == nil || entry.event.action == actionID) && (from == nil || entry.event.time >= from!)
+        }
+        switch format {
+        case .json:
+            try printJSON(entries.map(HistoryRow.init))
+        case .table:
+            var table = TextTable(["TIME (UTC)", "STATE", "ACTION", "CHANGE", "BY"], flexible: [3])
+            for entry in entries {
+                table.add([entry.event.time.shortDescription, entry.event.state, entry.event.action,
+                           HistoryRow.describe(entry), entry.event.author])
+            }
+            print(table.render())
+            print("\(entries.count) change(s)")
+        }
+    }
+}
+
+/// One history entry in `--format json`.
+struct HistoryRow: Encodable {
+    var id, time, author, state, action: String
+    var from, to: String
+    var note: String?
+    var evidenceAdded: [String]?
+    var evidenceRemoved: [String]?
+    var undoes: String?
+
+    init(_ entry: TimelineEntry) {
+        let e = entry.event
+        id = e.id
+        time = e.time.description
+        author = e.author
+        state = e.state
+        action = e.action
+        from = entry.before.status.rawValue
+        to = entry.after.status.rawValue
+        note = e.note
+        evidenceAdded = e.evidenceAdded
+        evidenceRemoved = e.evidenceRemoved
+        undoes = e.undoes
+    }
+
+    static func describe(_ entry: TimelineEntry) -> String {
+        var parts: [String] = []
+        if entry.changesStatus { parts.append("\(entry.before.status.rawValue) → \(entry.after.status.rawValue)") }
+        if let note = entry.event.note { parts.append(note.isEmpty ? "note cleared" : "note: \(note)") }
+        if let added = entry.event.evidenceAdded, !added.isEmpty { parts.append("+evidence: " + added.joined(separator: ", ")) }
+        if let removed = entry.event.evidenceRemoved, !removed.isEmpty { parts.append("-evidence: " + removed.joined(separator: ", ")) }
+        if entry.event.undoes != nil { parts.append("(undo)") }
+        return parts.isEmpty ? "(no change)" : parts.joined(separator: "; ")
+    }
+}

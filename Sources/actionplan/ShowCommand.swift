@@ -1,0 +1,86 @@
+import ArgumentParser
+import ActionPlanModel
+
+/// `actionplan show STATE`: the current status of every action, then coverage and implementation.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a State's current status of every action, with its progress figures.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "A State code or name (at, AUT, Austria).") var state: String
+    @Option(help: "Only this pillar (prevention, prosecution, protection, partnerships).") var pillar: String?
+    @Option(help: "table or json.") var format: ListFormat = .table
+
+    func run() throws {
+        let (_, loaded) = try storeOptions.load()
+        let tracker = loaded.tracker
+        let participant = try tracker.requireState(state)
+        let pillars = try pillar.map { [try tracker.requirePillar($0)] } ?? tracker.catalog.pillars
+        let assessments = tracker.assessments(state: participant.code)
+        switch format {
+        case .json:
+            try printJSON(StateReport(tracker: tracker, state: participant, pillars: pillars))
+        case .table:
+            print("\(participant.name) (\(participant.code))")
+            var table = TextTable(["", "ACTION", "STATUS", "UPDATED", "TITLE"], flexible: [4])
+            for p in pillars {
+                for action in p.actions where action.isTrackable {
+                    let a = assessments[action.id] ?? .unassessed
+                    table.add([a.status.symbol, action.id, a.status.rawValue,
+                               a.updatedAt.map { "\($0.day) \(a.updatedBy ?? "")" } ?? "", action.title])
+                }
+            }
+            print(table.render())
+            print("")
+            var figures = TextTable(["PILLAR", "COVERAGE", "IMPLEMENTATION", "ASSESSED"])
+            for p in pillars {
+                let progress = tracker.progress(state: participant.code, actions: p.actions)
+                figures.add([p.title, Progress.percent(progress.coverage), Progress.percent(progress.implementation),
+                             "\(progress.assessed)/\(progress.trackable)"])
+            }
+            let total = tracker.progress(state: participant.code, actions: pillars.flatMap(\.actions))
+            figures.add(["All", Progress.percent(total.coverage), Progress.percent(total.implementation),
+                         "\(total.assessed)/\(total.trackable)"])
+            print(figures.render())
+        }
+    }
+}
+
+/// `show --format json`: one State's statuses and figures.
+struct StateReport: Encodable {
+    struct Row: Encodable {
+        var action, pillar, area, title, status: String
+        var note: String
+        var evidence: [String]
+        var updatedAt: String?
+        var updatedBy: String?
+    }
+    struct Figures: Encodable {
+        var pillar: String
+        var trackable, assessed: Int
+        var coverage, implementation: Double?
+    }
+    var state: Participant
+    var actions: [Row]
+    var progress: [Figures]
+
+    init(tracker: Tracker, state: Participant, pillars: [Pillar]) {
+        self.state = state
+        let assessments = tracker.assessments(state: state.code)
+        actions = pillars.flatMap { p in
+            p.areas.flatMap { area in
+                area.actions.filter(\.isTrackable).map { action in
+                    let a = assessments[action.id] ?? .unassessed
+                    return Row(action: action.id, pillar: p.id, area: area.id, title: action.title, status: a.status.rawValue,
+                               note: a.note, evidence: a.evidence, updatedAt: a.updatedAt?.description, updatedBy: a.updatedBy)
+                }
+            }
+        }
+        progress = pillars.map { p in
+            let figures = tracker.progress(state: state.code, actions: p.actions)
+            return Figures(pillar: p.id, trackable: figures.trackable, assessed: figures.assessed,
+                           coverage: figures.coverage, implementation: figures.implementation)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import ActionPlanModel
+
+/// The CSV layout of a status export: one row per State × trackable action (docs/export-formats.md).
+///
+/// The importer reads this same layout back, so the header doubles as the file's signature.
+public enum StatusCSV {
+    /// The header row, in column order.
+    public static let columns = [
+        "state_code", "state_name", "pillar", "area", "action_id", "action_title",
+        "status_id", "status_label", "note", "evidence", "updated_at", "updated_by",
+    ]
+
+    /// Evidence references share one cell, one reference per line: references are URLs and document
+    /// symbols, which may contain `;` or `,` but never a line break, and spreadsheets show one per line.
+    public static let evidenceSeparator = "\n"
+
+    /// The UTF-8 byte order mark that makes Excel read the file as UTF-8 (`--excel`).
+    public static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The whole file: header and one record per row, UTF-8, CRLF line ends, optionally with a BOM.
+    public static func write(_ snapshot: StatusSnapshot, excel: Bool = false) -> [UInt8] {
+        var out = excel ? byteOrderMark : []
+        out.reserveCapacity(snapshot.states.count * 105 * 160)
+        out.append(contentsOf: CSVCell.record(columns).utf8)
+        for state in snapshot.states {
+            for row in state.rows { out.append(contentsOf: CSVCell.record(cells(row)).utf8) }
+        }
+        return out
+    }
+
+    /// The cells of one row, before quoting and neutralising.
+    public static func cells(_ row: StatusRow) -> [String] {
+        let a = row.assessment
+        return [
+            row.stateCode, row.stateName, row.pillarTitle, row.areaTitle, row.actionID, row.actionTitle,
+            a.status.rawValue, a.status.label, a.note, a.evidence.joined(separator: evidenceSeparator),
+            a.updatedAt?.description ?? "", a.updatedBy ?? "",
+        ]
+    }
+
+    /// The spreadsheet name of a column: A, B, … Z, AA.
+    public static func letter(ofColumn index: Int) -> String {
+        var n = index + 1, text = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            text = String(UnicodeScalar(UInt8(65 + r))) + text
+            n = (n - 1) / 26
+        }
+        return text
+    }
+}

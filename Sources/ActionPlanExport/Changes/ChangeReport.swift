@@ -1,0 +1,128 @@
+import ActionPlanModel
+
+/// Every status transition in a period, per State and action, with tallies per State and per author.
+///
+/// Only events that change the status count: a note or evidence edit is history, but it does not move
+/// a State forward or back. Improvement and regression follow `TimelineEntry.direction`, so moving into
+/// or out of "not assessed" / "not applicable" is counted as neither.
+public struct ChangeReport: Sendable, Equatable {
+    /// The first instant of the period (inclusive), nil for "since the first event".
+    public var from: Timestamp?
+    /// The last instant of the period (inclusive), nil for "up to the latest event".
+    public var to: Timestamp?
+    /// Transitions ordered by State (scope order), then action (catalog order), then time.
+    public var transitions: [Transition]
+    /// One tally per State in scope, in scope order (States without transitions included).
+    public var byState: [Tally]
+    /// One tally per author, most transitions first.
+    public var byAuthor: [Tally]
+
+    public init(from: Timestamp?, to: Timestamp?, transitions: [Transition], byState: [Tally], byAuthor: [Tally]) {
+        self.from = from
+        self.to = to
+        self.transitions = transitions
+        self.byState = byState
+        self.byAuthor = byAuthor
+    }
+
+    /// Collects the transitions of `states` between `from` and `to` (both inclusive), optionally only for `actions`.
+    public init(tracker: Tracker, states: [Participant], actions: Set<String>? = nil,
+                from: Timestamp?, to: Timestamp?) {
+        self.from = from
+        self.to = to
+        var order: [String: Int] = [:]
+        for (i, action) in tracker.catalog.allActions.enumerated() where order[action.id] == nil { order[action.id] = i }
+        var transitions: [Transition] = []
+        var byState: [Tally] = []
+        var authors: [String: Tally] = [:]
+        for state in states {
+            var tally = Tally(key: state.code, label: state.name)
+            var mine: [Transition] = []
+            for entry in tracker.journal(state.code).timeline() where entry.changesStatus {
+                let event = entry.event
+                if let from, event.time < from { continue }
+                if let to, event.time > to { break }
+                if let actions, !actions.contains(event.action) { continue }
+                let transition = Transition(entry: entry, state: state,
+                                            actionTitle: tracker.catalog.action(id: event.action)?.title)
+                tally.count(transition.direction)
+                authors[event.author, default: Tally(key: event.author, label: event.author)].count(transition.direction)
+                mine.append(transition)
+            }
+            // The timeline is already in time order; a stable sort by catalog position groups it per action.
+            mine = mine.enumerated().sorted { a, b in
+                let pa = order[a.element.actionID] ?? Int.max, pb = order[b.element.actionID] ?? Int.max
+                if pa != pb { return pa < pb }
+                if a.element.actionID != b.element.actionID { return a.element.actionID < b.element.actionID }
+                return a.offset < b.offset
+            }.map(\.element)
+            transitions += mine
+            byState.append(tally)
+        }
+        self.transitions = transitions
+        self.byState = byState
+        byAuthor = authors.values.sorted { $0.total != $1.total ? $0.total > $1.total : $0.key < $1.key }
+    }
+
+    /// Figures over every State in the report.
+    public var total: Tally {
+        var sum = Tally(key: "", label: "All")
+        for tally in byState { sum.improvements += tally.improvements; sum.regressions += tally.regressions; sum.other += tally.other }
+        return sum
+    }
+}
+
+/// One status change of one action in one State.
+public struct Transition: Sendable, Equatable {
+    public var eventID: String
+    public var time: Timestamp
+    public var stateCode: String
+    public var stateName: String
+    public var actionID: String
+    /// The catalog title, or nil for an orphan event whose action the catalog no longer has.
+    public var actionTitle: String?
+    public var from: Status
+    public var to: Status
+    public var author: String
+    /// +1 improvement, −1 regression, 0 neither (see `TimelineEntry.direction`).
+    public var direction: Int
+    /// Whether the event was an undo of an earlier one.
+    public var isUndo: Bool
+
+    public init(entry: TimelineEntry, state: Participant, actionTitle: String?) {
+        eventID = entry.event.id
+        time = entry.event.time
+        stateCode = state.code
+        stateName = state.name
+        actionID = entry.event.action
+        self.actionTitle = actionTitle
+        from = entry.before.status
+        to = entry.after.status
+        author = entry.event.author
+        direction = entry.direction
+        isUndo = entry.event.undoes != nil
+    }
+
+    /// "improvement", "regression" or "other".
+    public var kind: String { direction > 0 ? "improvement" : direction < 0 ? "regression" : "other" }
+}
+
+/// Counts of transitions for one State or one author.
+public struct Tally: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    public var improvements = 0
+    public var regressions = 0
+    public var other = 0
+
+    public init(key: String, label: String) {
+        self.key = key
+        self.label = label
+    }
+
+    public var total: Int { improvements + regressions + other }
+
+    mutating func count(_ direction: Int) {
+        if direction > 0 { improvements += 1 } else if direction < 0 { regressions += 1 } else { other += 1 }
+    }
+}

@@ -1,0 +1,71 @@
+import ActionPlanModel
+
+/// The change report as CSV, JSON and Markdown, for spreadsheets, other systems and written reports.
+public enum ChangeReportFiles {
+    /// The CSV columns, one row per transition.
+    public static let csvColumns = [
+        "time", "state_code", "state_name", "action_id", "action_title", "from_status", "to_status",
+        "direction", "author", "event_id",
+    ]
+
+    public static func csv(_ report: ChangeReport, excel: Bool = false) -> [UInt8] {
+        var out = excel ? StatusCSV.byteOrderMark : []
+        out.append(contentsOf: CSVCell.record(csvColumns).utf8)
+        for t in report.transitions {
+            out.append(contentsOf: CSVCell.record([
+                t.time.description, t.stateCode, t.stateName, t.actionID, t.actionTitle ?? "", t.from.rawValue,
+                t.to.rawValue, t.kind, t.author, t.eventID,
+            ]).utf8)
+        }
+        return out
+    }
+
+    public static func json(_ report: ChangeReport) -> [UInt8] {
+        func tally(_ t: Tally, _ key: String) -> String {
+            "    " + JSONText.object([(key, JSONText.quote(t.key)), ("improvements", "\(t.improvements)"),
+                ("regressions", "\(t.regressions)"), ("other", "\(t.other)"), ("total", "\(t.total)")])
+        }
+        var out = "{\n  \"from\": \(JSONText.time(report.from)),\n  \"to\": \(JSONText.time(report.to)),\n"
+        out += "  \"transitions\": [\n" + report.transitions.map { t in
+            "    " + JSONText.object([
+                ("time", JSONText.time(t.time)), ("state", JSONText.quote(t.stateCode)),
+                ("action", JSONText.quote(t.actionID)), ("from", JSONText.quote(t.from.rawValue)),
+                ("to", JSONText.quote(t.to.rawValue)), ("direction", JSONText.quote(t.kind)),
+                ("author", JSONText.quote(t.author)), ("event", JSONText.quote(t.eventID)),
+                ("undo", t.isUndo ? "true" : "false"),
+            ])
+        }.joined(separator: ",\n") + (report.transitions.isEmpty ? "" : "\n") + "  ],\n"
+        out += "  \"byState\": [\n" + report.byState.map { tally($0, "state") }.joined(separator: ",\n")
+            + (report.byState.isEmpty ? "" : "\n") + "  ],\n"
+        out += "  \"byAuthor\": [\n" + report.byAuthor.map { tally($0, "author") }.joined(separator: ",\n")
+            + (report.byAuthor.isEmpty ? "" : "\n") + "  ]\n}\n"
+        return Array(out.utf8)
+    }
+
+    public static func markdown(_ report: ChangeReport) -> [UInt8] {
+        var out = "# Status changes \(ChangeReportText.period(report))\n\n"
+        let total = report.total
+        out += "\(total.total) status change(s): \(total.improvements) improvement(s), "
+            + "\(total.regressions) regression(s), \(total.other) other.\n"
+        if !report.transitions.isEmpty {
+            out += "\n## By State\n\n" + tallies(report.byState.filter { $0.total > 0 }, heading: "State")
+            out += "\n## By author\n\n" + tallies(report.byAuthor, heading: "Author")
+            out += "\n## Every status change\n\n"
+            out += MarkdownText.row(["Time (UTC)", "State", "Action", "From", "To", "Direction", "By"]) + MarkdownText.rule(7)
+            for t in report.transitions {
+                out += MarkdownText.row([t.time.shortDescription, MarkdownText.escape(t.stateName), t.actionID,
+                    t.from.label, t.to.label, t.kind, MarkdownText.escape(t.author)])
+            }
+        }
+        return Array(out.utf8)
+    }
+
+    static func tallies(_ tallies: [Tally], heading: String) -> String {
+        var out = MarkdownText.row([heading, "Improvements", "Regressions", "Other", "Total"])
+            + MarkdownText.rule(5, right: [1, 2, 3, 4])
+        for t in tallies {
+            out += MarkdownText.row([MarkdownText.escape(t.label), "\(t.improvements)", "\(t.regressions)", "\(t.other)", "\(t.total)"])
+        }
+        return out
+    }
+}

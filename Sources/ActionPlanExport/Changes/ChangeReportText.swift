@@ -1,0 +1,66 @@
+import ActionPlanModel
+
+/// The change report as a plain-text table for the terminal.
+///
+/// Authors and titles come from the store, so control characters are replaced before they reach the
+/// terminal (an escape sequence in an author name must not repaint the screen).
+public enum ChangeReportText {
+    public static func write(_ report: ChangeReport) -> [UInt8] {
+        var out = "Status changes \(period(report))\n\n"
+        var rows = [["TIME (UTC)", "STATE", "ACTION", "FROM", "TO", "", "BY"]]
+        for t in report.transitions {
+            rows.append([t.time.shortDescription, t.stateCode, t.actionID, t.from.rawValue, t.to.rawValue,
+                         t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "", clean(t.author)])
+        }
+        if !report.transitions.isEmpty { out += table(rows) + "\n" }
+        out += tallies(report.byState.filter { $0.total > 0 }, heading: "STATE", key: \.key)
+        out += tallies(report.byAuthor, heading: "AUTHOR", key: \.label)
+        let total = report.total
+        out += "\(total.total) status change(s): \(total.improvements) improvement(s), "
+            + "\(total.regressions) regression(s), \(total.other) other\n"
+        return Array(out.utf8)
+    }
+
+    /// "from 2026-01-01 to 2026-03-31 (UTC)" and its open-ended variants.
+    public static func period(_ report: ChangeReport) -> String {
+        switch (report.from, report.to) {
+        case (nil, nil): "(whole history)"
+        case (let from?, nil): "from \(from.day) (UTC)"
+        case (nil, let to?): "up to \(to.day) (UTC)"
+        case (let from?, let to?): "from \(from.day) to \(to.day) (UTC)"
+        }
+    }
+
+    static func tallies(_ tallies: [Tally], heading: String, key: KeyPath<Tally, String>) -> String {
+        guard !tallies.isEmpty else { return "" }
+        var rows = [[heading, "IMPROVEMENTS", "REGRESSIONS", "OTHER", "TOTAL"]]
+        for t in tallies { rows.append([clean(t[keyPath: key]), "\(t.improvements)", "\(t.regressions)", "\(t.other)", "\(t.total)"]) }
+        return table(rows) + "\n"
+    }
+
+    /// Left-aligned columns two spaces apart, sized by character count.
+    static func table(_ rows: [[String]]) -> String {
+        var widths = [Int](repeating: 0, count: rows.map(\.count).max() ?? 0)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }.joined(separator: "\n") + "\n"
+    }
+
+    /// Replaces control characters (C0, DEL, C1) with U+FFFD.
+    static func clean(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0
+        }))
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,66 @@
+import ActionPlanModel
+
+/// What an import would do: the rows that change something, and how many did not.
+public struct ImportPlan: Sendable, Equatable {
+    public var changes: [PlannedChange]
+    /// Rows whose status, note and evidence equal the store's.
+    public var unchanged: Int
+    /// Blank rows (every cell empty), which spreadsheets often leave at the end.
+    public var skipped: Int
+
+    public init(changes: [PlannedChange] = [], unchanged: Int = 0, skipped: Int = 0) {
+        self.changes = changes
+        self.unchanged = unchanged
+        self.skipped = skipped
+    }
+
+    /// One event per change, all at `time` by `author`; `makeID` supplies unique event ids.
+    ///
+    /// Ids and time come in from the caller because this target reads no clock and makes no ids.
+    public func events(author: String, time: Timestamp, makeID: () -> String) -> [ChangeEvent] {
+        changes.map { change in
+            ChangeEvent(id: makeID(), time: time, author: author, state: change.state, action: change.action,
+                        status: change.status, note: change.note, evidenceAdded: change.evidenceAdded,
+                        evidenceRemoved: change.evidenceRemoved)
+        }
+    }
+
+    /// "3 row(s) changed, 102 unchanged, 1 skipped (blank)".
+    public var summary: String {
+        "\(changes.count) row(s) changed, \(unchanged) unchanged, \(skipped) skipped (blank)"
+    }
+}
+
+/// The difference one CSV row makes to one State × action (nil fields are unchanged).
+public struct PlannedChange: Sendable, Equatable {
+    public var row: Int
+    public var state: String
+    public var action: String
+    public var before: Status
+    public var status: Status?
+    public var note: String?
+    public var evidenceAdded: [String]?
+    public var evidenceRemoved: [String]?
+
+    public init(row: Int, state: String, action: String, before: Status, status: Status?, note: String?,
+                evidenceAdded: [String]?, evidenceRemoved: [String]?) {
+        self.row = row
+        self.state = state
+        self.action = action
+        self.before = before
+        self.status = status
+        self.note = note
+        self.evidenceAdded = evidenceAdded
+        self.evidenceRemoved = evidenceRemoved
+    }
+
+    /// "row 4  XA AP03-III-1-a: not-started → implemented, note".
+    public var description: String {
+        var parts: [String] = []
+        if let status { parts.append("\(before.rawValue) → \(status.rawValue)") }
+        if note != nil { parts.append("note") }
+        if let added = evidenceAdded { parts.append("+\(added.count) evidence") }
+        if let removed = evidenceRemoved { parts.append("-\(removed.count) evidence") }
+        return "row \(row): \(state) \(action): " + parts.joined(separator: ", ")
+    }
+}

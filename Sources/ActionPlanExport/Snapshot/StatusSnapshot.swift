@@ -1,0 +1,81 @@
+import ActionPlanModel
+
+/// Everything an export shows, computed once from a `Tracker`: the writers only format it.
+///
+/// Building the snapshot is the only place that folds journals, applies the as-of date and picks the
+/// period's changes, so CSV, JSON, Markdown and HTML always agree on every value.
+public struct StatusSnapshot: Sendable, Equatable {
+    public var metadata: SnapshotMetadata
+    /// The pillars in scope, in catalog order.
+    public var pillars: [Pillar]
+    public var states: [StateSnapshot]
+    /// The status transitions in the reporting period, for the HTML report.
+    public var changes: ChangeReport
+
+    public init(metadata: SnapshotMetadata, pillars: [Pillar], states: [StateSnapshot], changes: ChangeReport) {
+        self.metadata = metadata
+        self.pillars = pillars
+        self.states = states
+        self.changes = changes
+    }
+
+    /// Builds the snapshot of `scope` as it was at `asOf` (nil: now) with the changes since `changesFrom`.
+    ///
+    /// `generatedAt` comes in as a value because the export target reads no clock; `asOf` should be
+    /// `Timestamp.endOfDay(day)` for a calendar day, so a day includes everything recorded on it.
+    public init(tracker: Tracker, scope: ExportScope, asOf: Timestamp?, changesFrom: Timestamp?,
+                generatedAt: Timestamp, storeFormat: Int) {
+        let participants = scope.participants(in: tracker)
+        let pillars = scope.pillars(in: tracker.catalog)
+        metadata = SnapshotMetadata(generatedAt: generatedAt, asOf: asOf, storeFormat: storeFormat,
+                                    catalogID: tracker.catalog.id, catalogVersion: tracker.catalog.version,
+                                    catalogTitle: tracker.catalog.title, catalogNotice: tracker.catalog.notice,
+                                    scope: scope, changesFrom: changesFrom)
+        self.pillars = pillars
+        states = participants.map { participant in
+            StateSnapshot(participant: participant, pillars: pillars,
+                          assessments: tracker.assessments(state: participant.code, asOf: asOf))
+        }
+        let actions = Set(pillars.flatMap(\.actions).map(\.id))
+        changes = ChangeReport(tracker: tracker, states: participants,
+                               actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
+    }
+
+    /// Every row of every State, in State then catalog order.
+    public var rows: [StatusRow] { states.flatMap(\.rows) }
+}
+
+/// Where a snapshot comes from and what it covers.
+public struct SnapshotMetadata: Sendable, Equatable {
+    public var generatedAt: Timestamp
+    /// The instant the statuses were reconstructed for; nil means "latest".
+    public var asOf: Timestamp?
+    public var storeFormat: Int
+    public var catalogID: String
+    public var catalogVersion: String
+    public var catalogTitle: String
+    public var catalogNotice: String?
+    public var scope: ExportScope
+    /// The start of the reporting period for changes (nil: since the first event).
+    public var changesFrom: Timestamp?
+
+    public init(generatedAt: Timestamp, asOf: Timestamp?, storeFormat: Int, catalogID: String,
+                catalogVersion: String, catalogTitle: String, catalogNotice: String?, scope: ExportScope,
+                changesFrom: Timestamp?) {
+        self.generatedAt = generatedAt
+        self.asOf = asOf
+        self.storeFormat = storeFormat
+        self.catalogID = catalogID
+        self.catalogVersion = catalogVersion
+        self.catalogTitle = catalogTitle
+        self.catalogNotice = catalogNotice
+        self.scope = scope
+        self.changesFrom = changesFrom
+    }
+
+    /// "latest" or "end of 2026-11-29 (UTC)", for the human-readable formats.
+    public var asOfText: String {
+        guard let asOf else { return "latest recorded status" }
+        return asOf.milliseconds % 86_400_000 == 86_400_000 - 1 ? "end of \(asOf.day) (UTC)" : asOf.description
+    }
+}

@@ -25,6 +25,8 @@ struct ActionPlanCommand: ParsableCommand {
             HistoryCommand.self,
             SummaryCommand.self,
             ValidateCommand.self,
-        ]
+            TUICommand.self,
+        ],
+        defaultSubcommand: TUICommand.self
     )
 }

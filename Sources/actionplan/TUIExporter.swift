@@ -1,0 +1,56 @@
+import Foundation
+import ActionPlanModel
+import ActionPlanStore
+import ActionPlanExport
+import TrackerCore
+
+/// Writes the export the user asked for in the TUI's export dialog, with the same writers as the CLI.
+///
+/// The snapshot is built from the store as it is on disk at that moment (every edit made in the TUI is
+/// already there), so the file also includes changes another process made since the last reload.
+struct TUIExporter {
+    let store: Store
+
+    /// Writes the file and answers `.exported(path)`, or `.exportFailed(reason)` with nothing half-written.
+    func export(_ request: ExportRequest) -> Command {
+        var asOf: Timestamp?
+        if let day = request.asOf, !day.isEmpty {
+            guard let end = Timestamp.endOfDay(day) else {
+                return .exportFailed("'\(day)' is not a date; use YYYY-MM-DD (for example 2026-11-29)")
+            }
+            asOf = end
+        }
+        let path = Self.expand(request.path)
+        guard !path.isEmpty else { return .exportFailed("no file name given") }
+        do {
+            let loaded = try store.load()
+            let scope: ExportScope
+            switch request.scope {
+            case .state(let code): scope = ExportScope(states: [code])
+            case .allStates: scope = ExportScope(includePartners: loaded.tracker.settings.includePartners)
+            }
+            let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: scope, asOf: asOf, changesFrom: nil,
+                                          generatedAt: Timestamp(date: Date()), storeFormat: loaded.manifest.format)
+            try FileIO.writeAtomically(Data(Self.bytes(snapshot, format: request.format)), to: path)
+            return .exported(path)
+        } catch {
+            return .exportFailed(error.description)
+        }
+    }
+
+    static func bytes(_ snapshot: StatusSnapshot, format: ExportRequest.Format) -> [UInt8] {
+        switch format {
+        case .csv: StatusCSV.write(snapshot)
+        case .json: StatusJSON.write(snapshot)
+        case .markdown: MarkdownReport.write(snapshot)
+        case .html: HTMLReport.write(snapshot)
+        }
+    }
+
+    /// `~/x` → `$HOME/x`; other paths are used as typed (relative to the working directory).
+    static func expand(_ path: String) -> String {
+        let trimmed = path.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return trimmed }
+        return home + trimmed.dropFirst()
+    }
+}

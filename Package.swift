@@ -46,6 +46,7 @@ let package = Package(
         .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel"]),
         .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"]),
         .testTarget(name: "CLITests", dependencies: ["ActionPlanModel"]),
+        .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "TrackerCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

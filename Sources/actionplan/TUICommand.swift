@@ -52,12 +52,14 @@ struct TUICommand: ParsableCommand {
         let effects = TUIEffects(store: store, author: Author.resolve(explicit: author.by, environment: environment),
                                  fingerprint: loaded.fingerprint, exporter: TUIExporter(store: store))
         let loop = AppLoop<AppState, Command, Effect>(
-            keyToCommand: { key, _ in .key(key) },
+            keyToCommand: { key, state in Keymap.command(for: key, in: state) },
             update: { state, command in TrackerCore.update(&state, command) },
             render: { state, size in TrackerCore.render(state, size: size) },
             perform: effects.perform,
             tick: { _ in effects.tick() },
             resized: { .resize($0) })
-        _ = loop.run(AppState(tracker: loaded.tracker, options: options, now: Timestamp(date: Date())), on: terminal)
+        var initial = AppState(tracker: loaded.tracker, options: options)
+        _ = TrackerCore.update(&initial, .tick(Timestamp(date: Date())))
+        _ = loop.run(initial, on: terminal)
     }
 }

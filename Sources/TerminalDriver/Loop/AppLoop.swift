@@ -37,8 +37,7 @@ public struct AppLoop<State, Command, Effect> {
         self.tickInterval = tickInterval
     }
 
-    /// Runs until an effect handler answers `.quit` (or Ctrl-C arrives and the keymap has no use for it),
-    /// and returns the final state. The caller owns `terminal` and stops it afterwards.
+    /// Runs until an effect handler answers `.quit` or Ctrl-C is pressed, and returns the final state. The caller owns `terminal` and stops it afterwards.
     public func run(_ initial: State, on terminal: Terminal) -> State {
         var state = initial
         var size = terminal.size
@@ -60,12 +59,12 @@ public struct AppLoop<State, Command, Effect> {
                     size = newSize
                     terminal.invalidate()
                     if let resized, apply(resized(newSize), to: &state) { return state }
+                case .key(.control("c")):
+                    // Raw mode turns Ctrl-C into a key; it ends the program from any mode, as users expect.
+                    // Nothing is lost that was confirmed: every change is written when it is made.
+                    return state
                 case .key(let key):
-                    if let command = keyToCommand(key, state) {
-                        if apply(command, to: &state) { return state }
-                    } else if key == .control("c") {
-                        return state
-                    }
+                    if let command = keyToCommand(key, state), apply(command, to: &state) { return state }
                 }
             }
             if clock.now >= nextTick {

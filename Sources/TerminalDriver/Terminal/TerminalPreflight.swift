@@ -29,12 +29,13 @@ enum TerminalPreflight {
         }
     }
 
-    /// Throws unless both standard streams are terminals and TERM names a terminal that can address the cursor.
+    /// Throws unless TERM is set, both standard streams are terminals and TERM names a terminal that can
+    /// address the cursor. An unset TERM is reported first: it is the cause a user can fix.
     static func checkTerminal() throws(TerminalError) {
-        if isatty(0) == 0 { throw .notATerminal(stream: "input") }
-        if isatty(1) == 0 { throw .notATerminal(stream: "output") }
         let term = termName
         guard !term.isEmpty else { throw .termUnset }
+        if isatty(0) == 0 { throw .notATerminal(stream: "input") }
+        if isatty(1) == 0 { throw .notATerminal(stream: "output") }
         var status: Int32 = 0
         guard setupterm(nil, 1, &status) == OK else { throw .unknownTerminal(term) }
         guard ap_has_cursor_addressing() != 0 else { throw .cannotAddressCursor(term) }

@@ -61,6 +61,16 @@ final class TmuxSession {
         try tmux(["capture-pane", "-p", "-t", "app"]).stdout
     }
 
+    /// The screen with its colours and attributes as SGR escape sequences (`capture-pane -e`).
+    func styledScreen() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", "app"]).stdout
+    }
+
+    /// The pane's title, which an OSC 0 sequence reaching the terminal would change.
+    func paneTitle() throws -> String {
+        try tmux(["display-message", "-p", "-t", "app", "#{pane_title}"]).stdout
+    }
+
     /// Polls until `predicate` holds for a screen that has stayed unchanged for 30 ms (tmux can be caught
     /// mid-refresh), and returns that screen; after `timeout` fails with the last screen seen.
     @discardableResult

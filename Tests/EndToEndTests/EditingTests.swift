@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Desk officers' edits, from keys in a real terminal to lines in the store's journal.
+@Suite("TUI end to end: editing")
+struct EditingTests {
+    /// From a fresh start on XA: open Prevention, its first area, and its first action (AP03-IV-1-a).
+    static func goToFirstAction(_ tui: TmuxSession) throws {
+        try tui.waitFor(text: "Partnerships")
+        for _ in 0..<4 { try tui.send("Enter") }
+        try tui.waitFor(text: "AP03-IV-1-a")
+    }
+
+    @Test("set a status: it shows on screen and, after quitting, is in states/XA.jsonl")
+    func setStatus() throws {
+        let store = try FictionalStore(label: "status")
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try Self.goToFirstAction(tui)
+        try tui.send("s")
+        try tui.waitFor(text: "Partially implemented")
+        try tui.send("5")
+        try tui.waitFor("the new status") { $0.contains("Implemented") && !$0.contains("Partially implemented") }
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let lines = store.journal("XA")
+        #expect(lines.count == 1, "journal: \(lines)")
+        let line = lines.first ?? ""
+        #expect(line.contains("\"action\":\"AP03-IV-1-a\""))
+        #expect(line.contains("\"status\":\"implemented\""))
+        #expect(line.contains("\"author\":\"e2e.tester\""))
+    }
+
+    @Test("a note in Turkish, Cyrillic and Chinese is saved and shown whole")
+    func nonASCIINote() throws {
+        let store = try FictionalStore(label: "note")
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try Self.goToFirstAction(tui)
+        try tui.send("n")
+        try tui.waitFor(text: "Ctrl-S")
+        let note = "Türkiye Кириллица 中文"
+        try tui.type(note)
+        try tui.waitFor(text: note)
+        try tui.send("C-s")
+        try tui.waitFor("the note saved") { $0.contains(note) && !$0.contains("Ctrl-S save") }
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let lines = store.journal("XA")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("\"note\":\"\(note)\"") == true, "journal: \(lines)")
+    }
+
+    @Test("--read-only refuses an edit and writes nothing")
+    func readOnly() throws {
+        let store = try FictionalStore(label: "read-only")
+        let tui = try store.startTUI(["--state", "XA", "--read-only"])
+        defer { tui.stop() }
+        try Self.goToFirstAction(tui)
+        try tui.send("s")
+        try tui.waitFor(text: "read-only")
+        try tui.send("5", "n")
+        try tui.type("should not be saved")
+        try tui.send("C-s", "q")
+        #expect(try tui.waitForExit() == 0)
+        #expect(store.journal("XA").isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: store.path + "/states/XA.jsonl"))
+    }
+}

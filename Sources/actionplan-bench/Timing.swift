@@ -42,7 +42,7 @@ struct Timing {
 enum PeakMemory {
     static var megabytes: Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 }

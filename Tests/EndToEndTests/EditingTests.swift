@@ -51,6 +51,26 @@ struct EditingTests {
         #expect(lines.first?.contains("\"note\":\"\(note)\"") == true, "journal: \(lines)")
     }
 
+    @Test("a change made meanwhile by the CLI appears within a tick and is kept beside the TUI's own")
+    func outsideChangePickedUp() throws {
+        let store = try FictionalStore(label: "outside")
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try Self.goToFirstAction(tui)
+        let cli = try Spawn.run([store.binary, "set", "XA", "AP03-IV-1-b", "in-progress", "--store", store.path, "--by", "colleague"],
+                                environment: FictionalStore.plainEnvironment)
+        #expect(cli.status == 0, "CLI: \(cli.stderr)")
+        try tui.waitFor(text: "◔ AP03-IV-1-b")
+        try tui.send("s", "5")
+        try tui.waitFor(text: "● AP03-IV-1-a")
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let lines = store.journal("XA")
+        #expect(lines.count == 2, "journal: \(lines)")
+        #expect(lines.contains { $0.contains("\"author\":\"colleague\"") && $0.contains("in-progress") })
+        #expect(lines.contains { $0.contains("\"author\":\"e2e.tester\"") && $0.contains("implemented") })
+    }
+
     @Test("--read-only refuses an edit and writes nothing")
     func readOnly() throws {
         let store = try FictionalStore(label: "read-only")

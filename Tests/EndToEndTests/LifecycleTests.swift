@@ -29,6 +29,22 @@ struct LifecycleTests {
         #expect(!after.contains("Partnerships"), "the TUI's screen should be gone after exit:\n\(after)")
     }
 
+    @Test("killed (SIGTERM, SIGHUP) or crashing (SIGSEGV, SIGABRT): the terminal is restored, then the signal ends the program",
+          arguments: [SIGTERM, SIGHUP, SIGSEGV, SIGABRT])
+    func signalRestores(signal: Int32) throws {
+        let store = try FictionalStore(label: "signal-\(signal)")
+        let tui = try store.startTUI()
+        defer { tui.stop() }
+        try tui.waitFor(text: "Partnerships")
+        let pid = try tui.programPID()
+        #expect(kill(pid, signal) == 0)
+        let code = try tui.waitForExit()
+        #expect(code == 128 + signal)
+        let after = try tui.screen()
+        #expect(!after.contains("Partnerships"), "the TUI's screen should be gone after the signal:\n\(after)")
+        #expect(after.contains("[exit:\(128 + signal)]"))
+    }
+
     @Test("a damaged store.json: a message with file:line:column, exit 65, the shell's output on screen")
     func damagedStore() throws {
         let store = try FictionalStore(label: "damaged")

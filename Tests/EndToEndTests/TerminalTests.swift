@@ -12,15 +12,20 @@ struct TerminalTests {
         try tui.waitFor(text: "Partnerships")
         try tui.resize(width: 80, height: 24)
         try tui.waitFor("the 80×24 layout") { screen in
-            screen.contains("Partnerships") && screen.split(separator: "\n", omittingEmptySubsequences: false).count == 24
+            screen.contains("Partnerships") && Self.rows(screen) == 24
         }
         try tui.resize(width: 60, height: 20)
         try tui.waitFor(text: "terminal too small (need 80×24)")
         try tui.resize(width: 120, height: 40)
         let screen = try tui.waitFor("the 120×40 layout again") { $0.contains("Partnerships") && !$0.contains("too small") }
-        #expect(screen.split(separator: "\n", omittingEmptySubsequences: false).count == 40)
+        #expect(Self.rows(screen) == 40)
         try tui.send("q")
         #expect(try tui.waitForExit() == 0)
+    }
+
+    /// The number of rows in a capture (each row ends with a newline).
+    static func rows(_ screen: String) -> Int {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).count - (screen.hasSuffix("\n") ? 1 : 0)
     }
 
     @Test("a note holding escape sequences is shown with them visible and inert")

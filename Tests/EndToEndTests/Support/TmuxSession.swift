@@ -71,6 +71,17 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", "app", "#{pane_title}"]).stdout
     }
 
+    /// The process id of the program under test: the child of the pane's shell.
+    func programPID() throws -> pid_t {
+        let shell = try tmux(["display-message", "-p", "-t", "app", "#{pane_pid}"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try Spawn.run(["pgrep", "-P", shell], environment: ["PATH": "/usr/bin:/bin"]).stdout
+        guard let first = children.split(separator: "\n").first, let pid = pid_t(first) else {
+            throw Spawn.Failure(description: "no program running under the pane's shell \(shell)")
+        }
+        return pid
+    }
+
     /// Polls until `predicate` holds for a screen that has stayed unchanged for 30 ms (tmux can be caught
     /// mid-refresh), and returns that screen; after `timeout` fails with the last screen seen.
     @discardableResult

@@ -5,23 +5,24 @@ import TrackerCore
 
 /// Startup and keystroke latency of the TUI on a large store, without a terminal.
 ///
-/// The driver only copies changed cells to ncurses, so what a user waits for after a key is
+/// The driver only copies changed cells to ncurses, so what a user waits for after a key is the
 /// keymap lookup + `update` + `render` into the in-memory `Screen`; that is what is timed here, for a
 /// sequence of the keys desk officers press most.
 enum TUIBenchmark {
     static let size = Size(width: 120, height: 40)
 
-    /// The keys, in order: scroll the tree, expand, visit every screen, step through States, search, page.
-    static let keys: [(label: String, key: Key)] = {
-        var keys: [(String, Key)] = Array(repeating: ("Down", .down), count: 50)
-        keys.append(("Enter", .enter))
-        keys += Array(repeating: ("Tab", .tab), count: ScreenID.allCases.count)
-        keys += Array(repeating: ("]", .character("]")), count: 10)
-        keys += Array(repeating: ("[", .character("[")), count: 10)
-        keys.append(("/", .character("/")))
-        keys += "traffick".map { ("type \($0)", .character($0)) }
-        keys.append(("Enter", .enter))
-        keys += Array(repeating: ("PgDn", .pageDown), count: 10)
+    /// The keys, in order and in groups: scroll the tree, expand, visit every screen, step through
+    /// States, search as you type, page down.
+    static let keys: [(group: String, key: Key)] = {
+        var keys: [(String, Key)] = Array(repeating: ("Down ×50", .down), count: 50)
+        keys.append(("Enter (expand)", .enter))
+        keys += Array(repeating: ("Tab (every screen)", .tab), count: ScreenID.allCases.count)
+        keys += Array(repeating: ("] ×10 (next State)", .character("]")), count: 10)
+        keys += Array(repeating: ("[ ×10 (previous State)", .character("[")), count: 10)
+        keys.append(("/ + typing \"traffick\" + Enter", .character("/")))
+        keys += "traffick".map { ("/ + typing \"traffick\" + Enter", .character($0)) }
+        keys.append(("/ + typing \"traffick\" + Enter", .enter))
+        keys += Array(repeating: ("PgDn ×10", .pageDown), count: 10)
         return keys
     }()
 
@@ -29,6 +30,8 @@ enum TUIBenchmark {
         var load: Timing
         var firstRender: Timing
         var keystroke: Timing
+        /// Per group of keys, in the order first pressed.
+        var groups: [(name: String, timing: Timing)]
         var slowestKey: String
     }
 
@@ -39,7 +42,7 @@ enum TUIBenchmark {
         var state: AppState?
         for _ in 0..<runs {
             let loaded = try load.measure { try store.load() }
-            let options = AppOptions(storeName: "bench", initialState: nil)
+            let options = AppOptions(storeName: "bench")
             state = firstRender.measure {
                 let fresh = AppState(tracker: loaded.tracker, options: options)
                 _ = render(fresh, size: size)
@@ -48,18 +51,22 @@ enum TUIBenchmark {
         }
         guard var state else { throw BenchmarkFailure(message: "no runs") }
         _ = update(&state, .resize(size))
-        var keystroke = Timing()
-        var slowest = (label: "", ms: 0.0)
-        for (label, key) in keys {
-            let before = keystroke.samples.count
-            keystroke.measure {
+        var all = Timing()
+        var groups: [(name: String, timing: Timing)] = []
+        var slowest = (label: "", ms: -1.0)
+        for (group, key) in keys {
+            var one = Timing()
+            one.measure {
                 if let command = Keymap.command(for: key, in: state) { _ = update(&state, command) }
                 _ = render(state, size: size)
             }
-            let ms = keystroke.samples[before]
-            if ms > slowest.ms { slowest = (label, ms) }
+            let ms = one.samples[0]
+            all.record(ms)
+            if groups.last?.name != group { groups.append((group, Timing())) }
+            groups[groups.count - 1].timing.record(ms)
+            if ms > slowest.ms { slowest = ("\(key) → \(state.screen.title) screen", ms) }
         }
-        return Result(load: load, firstRender: firstRender, keystroke: keystroke,
+        return Result(load: load, firstRender: firstRender, keystroke: all, groups: groups,
                       slowestKey: String(format: "%@ (%.2f ms)", slowest.label, slowest.ms))
     }
 }

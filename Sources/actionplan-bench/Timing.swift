@@ -16,6 +16,11 @@ struct Timing {
         return result!
     }
 
+    /// Adds a sample measured elsewhere.
+    mutating func record(_ milliseconds: Double) {
+        samples.append(milliseconds)
+    }
+
     static func milliseconds(_ duration: Duration) -> Double {
         let (seconds, attoseconds) = duration.components
         return Double(seconds) * 1000 + Double(attoseconds) / 1e15

@@ -27,6 +27,9 @@ do {
     print("  store load (Store.load)             \(tui.load.summary)")
     print("  first frame (AppState + render)     \(tui.firstRender.summary)")
     print("  keystroke (update + render)         \(tui.keystroke.summary)")
+    for (name, timing) in tui.groups {
+        print("    " + name.padding(toLength: 34, withPad: " ", startingAt: 0) + timing.summary)
+    }
     print("  slowest key: \(tui.slowestKey)")
     print(String(format: "Peak RSS: %.1f MB", PeakMemory.megabytes))
     if !keepStore { try? FileManager.default.removeItem(atPath: folder) }

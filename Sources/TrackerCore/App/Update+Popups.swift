@@ -1,0 +1,129 @@
+import Foundation
+import ActionPlanModel
+
+extension AppState {
+    /// Commands while a popup has the keyboard: Esc closes it, Enter confirms, arrows move inside it.
+    mutating func handlePopup(_ command: Command) -> [Effect] {
+        if command == .back {
+            if case .search(let prompt) = mode, let origin = prompt.origin {
+                tree.reveal(origin)
+                tree.keepVisible(height: bodyHeight)
+            }
+            mode = .browsing
+            return []
+        }
+        switch mode {
+        case .browsing: return []
+        case .statusPicker(var picker):
+            let all = Status.allCases
+            switch command {
+            case .moveUp: picker.highlighted = all[max(0, picker.highlighted.rank - 1)]
+            case .moveDown: picker.highlighted = all[min(all.count - 1, picker.highlighted.rank + 1)]
+            case .activate: return setStatus(picker.highlighted, picker: picker)
+            case .pickStatus(let status): return setStatus(status, picker: picker)
+            default: break
+            }
+            mode = .statusPicker(picker)
+        case .noteEditor(let draft):
+            guard command == .save else { return [] }
+            mode = .browsing
+            var after = tracker.assessment(state: draft.state, action: draft.action)
+            after.note = draft.buffer.text
+            return record([(draft.action, after)], state: draft.state, what: "note of \(draft.action)")
+        case .evidenceInput(let draft):
+            guard command == .activate else { return [] }
+            mode = .browsing
+            let reference = draft.input.text.trimmingCharacters(in: .whitespaces)
+            guard !reference.isEmpty else { return [] }
+            var after = tracker.assessment(state: draft.state, action: draft.action)
+            guard !after.evidence.contains(reference) else {
+                message = Message("already listed as evidence", kind: .info)
+                return []
+            }
+            after.evidence.append(reference)
+            return record([(draft.action, after)], state: draft.state, what: "evidence for \(draft.action)")
+        case .statePicker(var picker):
+            let choices = stateChoices(matching: picker.query.text)
+            switch command {
+            case .moveUp: picker.highlighted = max(0, picker.highlighted - 1)
+            case .moveDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + 1)
+            case .activate:
+                guard picker.highlighted < choices.count else { return [] }
+                mode = .browsing
+                select(choices[picker.highlighted])
+                return []
+            default: break
+            }
+            mode = .statePicker(picker)
+        case .search(let prompt):
+            guard command == .activate else { return [] }
+            mode = .browsing
+            let found = matches(for: prompt.query.text)
+            search = prompt.query.text.isEmpty ? nil : SearchResults(query: prompt.query.text, matches: found)
+            message = Message(found.isEmpty ? "no match for “\(prompt.query.text)”"
+                              : "\(found.count) matches; n/N step, Esc ends", kind: .info)
+        case .form(var form):
+            switch command {
+            case .nextField: form.nextField()
+            case .previousField: form.previousField()
+            case .activate: return apply(form)
+            default: break
+            }
+            mode = .form(form)
+        }
+        return []
+    }
+
+    /// A key the keymap left to the open text field.
+    mutating func typeIntoPopup(_ key: Key) {
+        switch mode {
+        case .noteEditor(var draft):
+            draft.buffer.handle(key)
+            mode = .noteEditor(draft)
+        case .evidenceInput(var draft):
+            draft.input.handle(key)
+            mode = .evidenceInput(draft)
+        case .statePicker(var picker):
+            picker.query.handle(key)
+            picker.highlighted = 0
+            mode = .statePicker(picker)
+        case .search(var prompt):
+            prompt.query.handle(key)
+            mode = .search(prompt)
+            // Incremental: the cursor follows the first match while typing.
+            if let first = matches(for: prompt.query.text).first {
+                tree.reveal(first)
+                tree.keepVisible(height: bodyHeight)
+            }
+        case .form(var form):
+            form.handle(key)
+            mode = .form(form)
+        default: break
+        }
+    }
+
+    /// The picker's choices: "All States" then every State whose code or name matches the query.
+    ///
+    /// A code matches by prefix, a name anywhere, ignoring case and diacritics ("turk" finds Türkiye).
+    func stateChoices(matching query: String) -> [StateSelection] {
+        let needle = Self.folded(query.trimmingCharacters(in: .whitespaces))
+        let all: [StateSelection] = needle.isEmpty || Self.folded("All States").contains(needle) ? [.all] : []
+        return all + states.filter { state in
+            needle.isEmpty || Self.folded(state.code).hasPrefix(needle) || Self.folded(state.name).contains(needle)
+                || Self.folded(state.iso3).hasPrefix(needle)
+        }.map { .state($0.code) }
+    }
+
+    private mutating func setStatus(_ status: Status, picker: StatusPicker) -> [Effect] {
+        mode = .browsing
+        let changes = picker.actions.map { action -> (action: String, after: Assessment) in
+            var after = tracker.assessment(state: picker.state, action: action)
+            after.status = status
+            return (action, after)
+        }
+        let what = picker.actions.count == 1 ? "\(picker.actions[0]) → \(status.label)"
+            : "\(picker.actions.count) actions → \(status.label)"
+        if picker.actions.count > 1 { marks = [] }
+        return record(changes, state: picker.state, what: what)
+    }
+}

@@ -50,6 +50,11 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "app", "-l", text])
     }
 
+    /// Sends raw bytes, as a terminal would (mouse reports, unusual escape sequences).
+    func sendBytes(_ bytes: [UInt8]) throws {
+        try tmux(["send-keys", "-t", "app", "-H"] + bytes.map { String(format: "%02x", $0) })
+    }
+
     func resize(width: Int, height: Int) throws {
         try tmux(["resize-window", "-t", "app", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -39,7 +39,8 @@ let package = Package(
         .executableTarget(
             name: "actionplan-bench",
             dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore"],
-            path: "Sources/actionplan-bench"
+            path: "Sources/actionplan-bench",
+            exclude: ["export_baseline.py"]
         ),
         .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel"]),

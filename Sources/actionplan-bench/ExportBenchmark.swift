@@ -1,0 +1,125 @@
+import Foundation
+import ActionPlanModel
+import ActionPlanStore
+import ActionPlanExport
+
+/// Exporting every State with its history, against a plain Python script doing the same over the same files.
+///
+/// The work measured on both sides: read the store (every journal), fold it, write the CSV of every
+/// participating State × trackable action, and write the change report of the whole history as CSV.
+/// Each side runs three times and the best time counts, so a cold page cache does not decide the ratio.
+enum ExportBenchmark {
+    struct Figures {
+        var events: Int
+        var swiftSeconds: Double
+        var pythonSeconds: Double?
+        var ratio: Double? { pythonSeconds.map { $0 / swiftSeconds } }
+    }
+
+    /// Runs the comparison on the store at `storePath` (built with synthetic data if it does not exist) and prints it.
+    @discardableResult
+    static func run(storePath: String, eventsPerState: Int = 5_000, rounds: Int = 3) -> Figures {
+        ensureStore(storePath, eventsPerState: eventsPerState)
+        let out = NSTemporaryDirectory() + "actionplan-export-bench-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var events = 0
+        var best = Double.infinity
+        for _ in 0..<rounds {
+            let started = DispatchTime.now().uptimeNanoseconds
+            events = exportEverything(storePath, to: out)
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        }
+        let python = (0..<rounds).compactMap { _ in runPython(storePath, out: out) }.min()
+        let figures = Figures(events: events, swiftSeconds: best, pythonSeconds: python)
+        print("export: all States with history, \(events) events")
+        print(String(format: "  actionplan (Swift): %.3f s", best))
+        if let python, let ratio = figures.ratio {
+            print(String(format: "  Python json+csv:    %.3f s", python))
+            print(String(format: "  ratio Python/Swift: %.2fx (%@)", ratio, ratio > 1 ? "Swift faster" : "Swift SLOWER"))
+            let same = FileManager.default.contentsEqual(atPath: out + "/statuses.csv", andPath: out + "/statuses-py.csv")
+                && FileManager.default.contentsEqual(atPath: out + "/changes.csv", andPath: out + "/changes-py.csv")
+            print("  outputs identical: \(same ? "yes" : "NO")")
+        } else {
+            print("  Python baseline: not run (python3 missing or failed)")
+        }
+        return figures
+    }
+
+    /// What `actionplan export --format csv` plus `actionplan changes --format csv` do, in one process.
+    static func exportEverything(_ storePath: String, to out: String) -> Int {
+        do {
+            let loaded = try Store.open(path: storePath, create: false).load()
+            let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: ExportScope(), asOf: nil, changesFrom: nil,
+                                          generatedAt: Timestamp(date: Date()), storeFormat: loaded.manifest.format)
+            try FileIO.writeAtomically(Data(StatusCSV.write(snapshot)), to: out + "/statuses.csv")
+            let report = ChangeReport(tracker: loaded.tracker, states: snapshot.states.map(\.participant), from: nil, to: nil)
+            try FileIO.writeAtomically(Data(ChangeReportFiles.csv(report)), to: out + "/changes.csv")
+            return loaded.tracker.journals.values.reduce(0) { $0 + $1.events.count }
+        } catch {
+            fatalError("export benchmark: \(error)")
+        }
+    }
+
+    /// Seconds reported by `export_baseline.py` (its own timer: interpreter start-up is not counted).
+    static func runPython(_ storePath: String, out: String) -> Double? {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let root = here.deletingLastPathComponent().deletingLastPathComponent()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", here.appendingPathComponent("export_baseline.py").path, storePath,
+                             root.appendingPathComponent("Resources/catalog.json").path,
+                             root.appendingPathComponent("Resources/states.json").path, out]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return object["seconds"] as? Double
+    }
+
+    /// Writes a reproducible random history (fixed seed) for every participating State if the store is missing.
+    ///
+    /// The data is random and stays in a temporary folder: it says nothing about any real State.
+    static func ensureStore(_ storePath: String, eventsPerState: Int) {
+        guard !FileManager.default.fileExists(atPath: storePath + "/store.json") else { return }
+        do {
+            let store = try Store.open(path: storePath, create: true)
+            let tracker = try store.load().tracker
+            let actions = tracker.catalog.trackableActions.map(\.id)
+            var random = SplitMix(seed: 2026)
+            var time = Timestamp.day("2020-01-01")!
+            for state in tracker.states(includingPartners: false) {
+                var events: [ChangeEvent] = []
+                for i in 0..<eventsPerState {
+                    time = time.adding(milliseconds: Int64(random.next(below: 600_000)))
+                    let status = Status.allCases[random.next(below: Status.allCases.count)]
+                    let note = random.next(below: 3) == 0 ? "Synthetic note \(i), with a comma and \"quotes\"" : nil
+                    let evidence = random.next(below: 5) == 0 ? ["DOC/\(i)"] : nil
+                    events.append(ChangeEvent(id: String(format: "%@-%06d", state.code, i), time: time,
+                                              author: "bench-\(random.next(below: 7))", state: state.code,
+                                              action: actions[random.next(below: actions.count)], status: status,
+                                              note: note, evidenceAdded: evidence))
+                }
+                try store.append(events)
+            }
+        } catch {
+            fatalError("export benchmark: cannot build the synthetic store: \(error)")
+        }
+    }
+}
+
+/// A tiny deterministic generator, so every run benchmarks the same store.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(below bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}

@@ -43,7 +43,8 @@ struct ExportCommand: ParsableCommand {
         let now = Timestamp(date: Date())
         let periodStart = from ?? (end ?? now).adding(milliseconds: -30 * 86_400_000)
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
-                                      generatedAt: now, storeFormat: loaded.manifest.format)
+                                      generatedAt: now, storeFormat: loaded.manifest.format,
+                                      withChanges: format == .html)
         let bytes: [UInt8]
         switch format {
         case .csv: bytes = StatusCSV.write(snapshot, excel: excel)

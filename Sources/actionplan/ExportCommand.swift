@@ -3,6 +3,8 @@ import Foundation
 import ActionPlanModel
 import ActionPlanExport
 
+extension ExportFormat: ExpressibleByArgument {}
+
 /// `actionplan export`: the statuses of every State × action as CSV, JSON, Markdown or an HTML report.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,10 +17,8 @@ struct ExportCommand: ParsableCommand {
             can be edited in a spreadsheet and read back with `actionplan import`.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, markdown, html }
-
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "csv, json, markdown or html.") var format: Format
+    @Option(help: "csv, json, markdown or html.") var format: ExportFormat
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Statuses as at the end of this day.", valueName: "YYYY-MM-DD"))
     var asOf: String?
     @Option(name: .customLong("state"), help: ArgumentHelp("Only this State (code or name); repeatable.", valueName: "STATE"))
@@ -44,14 +44,7 @@ struct ExportCommand: ParsableCommand {
         let periodStart = from ?? (end ?? now).adding(milliseconds: -30 * 86_400_000)
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
                                       generatedAt: now, storeFormat: loaded.manifest.format,
-                                      withChanges: format == .html)
-        let bytes: [UInt8]
-        switch format {
-        case .csv: bytes = StatusCSV.write(snapshot, excel: excel)
-        case .json: bytes = StatusJSON.write(snapshot)
-        case .markdown: bytes = MarkdownReport.write(snapshot)
-        case .html: bytes = HTMLReport.write(snapshot)
-        }
-        try output.deliver(bytes, what: "\(format.rawValue) export of \(snapshot.states.count) State(s)")
+                                      withChanges: format.showsChanges)
+        try output.deliver(format.write(snapshot, excel: excel), what: "\(format.rawValue) export of \(snapshot.states.count) State(s)")
     }
 }

@@ -198,3 +198,33 @@ struct StoreTests {
         #expect(throws: StoreError.self) { try FileIO.writeAtomically(Data(), to: temp.path + "/no/such/folder/x") }
     }
 }
+
+@Suite("Store: an office's own list of States")
+struct OwnStatesTests {
+    @Test("a store's states.json replaces the embedded list (fictional States for tests and benchmarks)")
+    func ownStates() throws {
+        let temp = try TempStore()
+        try temp.write("states.json", """
+            [{"code":"XA","iso3":"XAV","name":"Avalonia","kind":"participating","group":"fiction"},
+             {"code":"XB","iso3":"XBO","name":"Borduria","kind":"partner","group":"fiction"}]
+            """)
+        try temp.store.append([TempStore.event("XA", "AP03-III-1-a", .implemented)])
+        let loaded = try temp.store.load()
+        #expect(loaded.tracker.directory.all.map(\.code) == ["XA", "XB"])
+        #expect(loaded.tracker.states().map(\.code) == ["XA"])
+        #expect(loaded.tracker.assessment(state: "XA", action: "AP03-III-1-a").status == .implemented)
+        #expect(loaded.problems.isEmpty)
+    }
+
+    @Test("a bad states.json names the line and what each State needs")
+    func badStates() throws {
+        let temp = try TempStore()
+        try temp.write("states.json", "[{\"code\":\"XA\",\"iso3\":\"XAV\",\"name\":\"Avalonia\",\n\"kind\":\"member\",\"group\":\"x\"}]")
+        #expect {
+            try temp.store.load()
+        } throws: { error in
+            let e = error as! StoreError
+            return e.file.hasSuffix("states.json") && e.location?.line == 2 && e.message.contains("participating|partner")
+        }
+    }
+}

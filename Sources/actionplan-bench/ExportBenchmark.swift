@@ -96,13 +96,21 @@ enum ExportBenchmark {
         return object["seconds"] as? Double
     }
 
-    /// Writes a reproducible random history (fixed seed) for every participating State if the store is missing.
-    ///
-    /// The data is random and stays in a temporary folder: it says nothing about any real State.
+    /// 57 fictional participating States (codes XA…XZ, QA…QZ, ZA…ZE), as many as the real list has.
+    static func fictionalStates() -> String {
+        let letters = (65...90).map { String(UnicodeScalar(UInt8($0))) }
+        let codes = letters.map { "X" + $0 } + letters.map { "Q" + $0 } + letters.prefix(5).map { "Z" + $0 }
+        return "[\n" + codes.map { code in
+            "  {\"code\": \"\(code)\", \"iso3\": \"\(code)F\", \"name\": \"Fictionia \(code)\", \"kind\": \"participating\", \"group\": \"fiction\"}"
+        }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// Writes a reproducible random history (fixed seed) for 57 fictional States if the store is missing.
     static func ensureStore(_ storePath: String, eventsPerState: Int) {
         guard !FileManager.default.fileExists(atPath: storePath + "/store.json") else { return }
         do {
             let store = try Store.open(path: storePath, create: true)
+            try FileIO.writeAtomically(Data(fictionalStates().utf8), to: storePath + "/states.json")
             let tracker = try store.load().tracker
             let actions = tracker.catalog.trackableActions.map(\.id)
             var random = SplitMix(seed: 2026)

@@ -6,6 +6,7 @@ files: the CSV of every participating State x trackable action, and the CSV of e
 in the whole history (grouped per State and action). Prints the seconds it took as JSON.
 
 usage: export_baseline.py STORE CATALOG.json STATES.json OUT_DIR
+(the store's own catalog.json and states.json, when present, win over the embedded ones)
 """
 import csv
 import json
@@ -38,7 +39,8 @@ def main():
     own_catalog = os.path.join(store, "catalog.json")
     with open(own_catalog if os.path.exists(own_catalog) else catalog_path, encoding="utf-8") as f:
         catalog = json.load(f)
-    with open(states_path, encoding="utf-8") as f:
+    own_states = os.path.join(store, "states.json")
+    with open(own_states if os.path.exists(own_states) else states_path, encoding="utf-8") as f:
         states = [s for s in json.load(f) if s["kind"] == "participating"]
     placed, order = [], {}
     for pillar in catalog["pillars"]:

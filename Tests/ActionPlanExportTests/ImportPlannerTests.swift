@@ -104,4 +104,10 @@ import ActionPlanModel
         #expect(ImportPlanner.evidence("a\r\nb\n\n  c  \na") == ["a", "b", "c"])
         #expect(ImportPlanner.evidence("") == [])
     }
+
+    @Test func problemsQuoteCellsWithoutTerminalControls() throws {
+        let bytes = try edited { rows in rows[1][6] = "\u{1B}[2Jimplemented" }
+        guard case .failure(let problems) = plan(bytes) else { Issue.record("accepted"); return }
+        #expect(problems.all[0].description.hasPrefix("row 2, column G (status_id): unknown status '\u{FFFD}[2Jimplemented'"))
+    }
 }

@@ -88,6 +88,22 @@ import ActionPlanModel
         #expect(png.count > 10_000, "a blank page compresses to a few hundred bytes")
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
+
+    /// Printed, each State starts on its own page. The report is kept tiny (one pillar, no changes in
+    /// the period) so that without the page breaks everything would fit on one page.
+    @Test(.enabled(if: Chromium.enabled, "needs chromium and CI=true or CHROMIUM_TESTS=1"))
+    func printsEachStateOnItsOwnPage() throws {
+        let folder = NSTemporaryDirectory() + "export-chromium-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let tiny = StatusSnapshot(tracker: ExportFixture.tracker, scope: ExportScope(pillar: "partnerships"), asOf: nil,
+                                  changesFrom: Timestamp.day("2027-01-01"), generatedAt: ExportFixture.generatedAt, storeFormat: 1)
+        try Data(HTMLReport.write(tiny)).write(to: URL(fileURLWithPath: folder + "/report.html"))
+        let pdf = try Chromium.printToPDF(folder + "/report.html", to: folder + "/report.pdf", profile: folder + "/profile")
+        let text = String(decoding: pdf, as: UTF8.self)
+        let pages = text.components(separatedBy: "/Type /Page").count - 1 - (text.components(separatedBy: "/Type /Pages").count - 1)
+        #expect(pages == 1 + tiny.states.count, "\(pages) page(s)")
+    }
 }
 
 /// Finds and runs a headless Chromium.
@@ -107,15 +123,23 @@ enum Chromium {
     }
 
     static func screenshot(_ html: String, to png: String, profile: String) throws -> Data {
+        try run(["--hide-scrollbars", "--window-size=1200,1600", "--screenshot=\(png)"], html, profile: profile)
+        return FileManager.default.contents(atPath: png) ?? Data()
+    }
+
+    static func printToPDF(_ html: String, to pdf: String, profile: String) throws -> Data {
+        try run(["--no-pdf-header-footer", "--print-to-pdf=\(pdf)"], html, profile: profile)
+        return FileManager.default.contents(atPath: pdf) ?? Data()
+    }
+
+    private static func run(_ options: [String], _ html: String, profile: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-                             "--user-data-dir=\(profile)", "--window-size=1200,1600", "--screenshot=\(png)",
-                             URL(fileURLWithPath: html).absoluteString]
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
+            + options + [URL(fileURLWithPath: html).absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return FileManager.default.contents(atPath: png) ?? Data()
     }
 }

@@ -110,4 +110,21 @@ import ActionPlanModel
         guard case .failure(let problems) = plan(bytes) else { Issue.record("accepted"); return }
         #expect(problems.all[0].description.hasPrefix("row 2, column G (status_id): unknown status '\u{FFFD}[2Jimplemented'"))
     }
+
+    /// Spreadsheets may save the time with less precision; the stale check compares at what is left.
+    @Test(arguments: [
+        ("2026-02-15T10:00:00.000Z", true), ("2026-02-15 10:00:00", true), ("2026-02-15 10:00", true),
+        ("2026-02-15T10:00:00Z", true), ("2026-02-15 10:01", false), ("2026-02-15T10:00:00.001Z", false),
+    ])
+    func updatedAtIsComparedAtTheCellsPrecision(cell: String, same: Bool) {
+        #expect(SpreadsheetTime.matches(cell, ExportFixture.t("2026-02-15T10:00:00.000Z")) == same)
+    }
+
+    @Test func unreadableUpdatedAtIsAProblem() throws {
+        let bytes = try edited { rows in rows[1][10] = "15/02/2026" }
+        guard case .failure(let problems) = plan(bytes) else { Issue.record("accepted"); return }
+        #expect(problems.all.map(\.description) == [
+            "row 2, column K (updated_at): '15/02/2026' is not a time like 2026-11-29T04:40:06.123Z; clear the cell or export again",
+        ])
+    }
 }

@@ -76,12 +76,21 @@ public enum ImportPlanner {
             seen[key] = record.row
             let current = tracker.assessment(state: participant.code, action: action.id)
             let stamp = cells[Column.updatedAt].trimmingCharacters(in: .whitespaces)
-            if !stamp.isEmpty, stamp != (current.updatedAt?.description ?? "") {
-                let now = current.updatedAt.map { "\($0.description) by \(current.updatedBy ?? "?")" } ?? "never"
-                problems.append(ImportProblem(row: record.row, column: Column.updatedAt, message:
-                    "\(participant.code) \(action.id) was changed in the store after this file was exported "
-                    + "(store: \(now)); export again, or clear this cell to overwrite"))
-                continue
+            if !stamp.isEmpty {
+                switch SpreadsheetTime.matches(stamp, current.updatedAt) {
+                case nil:
+                    problems.append(ImportProblem(row: record.row, column: Column.updatedAt, message:
+                        "'\(stamp)' is not a time like 2026-11-29T04:40:06.123Z; clear the cell or export again"))
+                    continue
+                case false?:
+                    let now = current.updatedAt.map { "\($0.description) by \(current.updatedBy ?? "?")" } ?? "never"
+                    problems.append(ImportProblem(row: record.row, column: Column.updatedAt, message:
+                        "\(participant.code) \(action.id) was changed in the store after this file was exported "
+                        + "(store: \(now)); export again, or clear this cell to overwrite"))
+                    continue
+                case true?:
+                    break
+                }
             }
             var target = current
             target.status = status

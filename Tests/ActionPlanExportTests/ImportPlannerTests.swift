@@ -127,4 +127,23 @@ import ActionPlanModel
             "row 2, column K (updated_at): '15/02/2026' is not a time like 2026-11-29T04:40:06.123Z; clear the cell or export again",
         ])
     }
+
+    /// Excel in locales with a decimal comma saves CSV with semicolons; such a file imports the same.
+    @Test func semicolonSeparatedFileFromPython() throws {
+        let script = """
+            import csv, io, sys
+            rows = list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline="")))
+            rows[3][6] = "implemented"
+            out = open(sys.stdout.fileno(), "w", encoding="utf-8-sig", newline="")
+            csv.writer(out, delimiter=";").writerows(rows)
+            out.flush()
+            """
+        let out = try Python.run(script, input: StatusCSV.write(ExportFixture.snapshot()))
+        #expect(out.status == 0, "\(out.stderr)")
+        let bytes = Array(out.stdout.utf8)
+        #expect(CSVReader.separator(of: bytes) == UInt8(ascii: ";"))
+        let plan = try plan(bytes).get()
+        #expect(plan.changes.map(\.description) == ["row 4: XA PR-1: partially-implemented → implemented"])
+        #expect(plan.unchanged == 9)
+    }
 }

@@ -13,9 +13,10 @@ public enum ImportPlanner {
         static let state = 0, action = 4, status = 6, note = 8, evidence = 9, updatedAt = 10
     }
 
-    /// The plan for `bytes` (a CSV file) against the current assessments in `tracker`, or every problem.
+    /// The plan for `bytes` (a CSV file, comma- or semicolon-separated) against the current assessments
+    /// in `tracker`, or every problem.
     public static func plan(csv bytes: [UInt8], tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
-        switch CSVReader.parse(bytes) {
+        switch CSVReader.parse(bytes, separator: CSVReader.separator(of: bytes)) {
         case .failure(let problems):
             return .failure(ImportProblems(all: problems.all.map { ImportProblem(row: $0.row, column: $0.column, message: $0.message) }))
         case .success(let records):

@@ -16,6 +16,10 @@ extension AppState {
             message = Message("choose a State first (S): “All States” cannot be edited", kind: .error)
             return []
         }
+        if let action = selectedAction, !action.isTrackable, command != .toggleMark {
+            message = Message("\(action.id) is addressed to OSCE structures and is not tracked per State", kind: .info)
+            return []
+        }
         switch command {
         case .toggleMark: toggleMark()
         case .openStatusPicker:
@@ -53,7 +57,7 @@ extension AppState {
         guard let item = tree.selectedItem else { return }
         let actions: [String]
         switch item.id {
-        case .action(let id): actions = [id]
+        case .action(let id): actions = tracker.catalog.action(id: id)?.isTrackable == false ? [] : [id]
         case .area(let id): actions = tracker.catalog.area(id: id)?.actions.filter { passesFilter($0) && $0.isTrackable }.map(\.id) ?? []
         case .pillar(let id): actions = tracker.catalog.pillar(id: id)?.actions.filter { passesFilter($0) && $0.isTrackable }.map(\.id) ?? []
         }

@@ -44,9 +44,12 @@ public enum Keymap {
         }
     }
 
-    /// The bindings to advertise in the footer for `state`, most specific first.
+    /// The bindings to advertise in the footer for `state`, most specific first; editing keys are left
+    /// out of a read-only session because they would only answer "read-only".
     public static func hints(for state: AppState) -> [Binding] {
-        contexts(for: state).flatMap { context in bindings.filter { $0.context == context && $0.hint != nil } }
+        contexts(for: state).flatMap { context in
+            bindings.filter { $0.context == context && $0.hint != nil && !(state.options.readOnly && $0.command.isEditing) }
+        }
     }
 
     private static func c(_ character: Character) -> Key { .character(character) }

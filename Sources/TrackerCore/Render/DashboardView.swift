@@ -31,29 +31,29 @@ enum DashboardView {
             y += 1
         }
         y += 1
-        for (label, progress) in [("\(who):", current.overall), ("All:", all.overall)] {
-            var x = canvas.text(" " + label, x: 0, y: y, width: 6, style: theme.title) + 1
-            x = max(x, 7)
-            for status in Status.allCases {
-                let text = "\(theme.symbol(status)) \(status.label) \(progress.count(status))"
-                guard x + TextWidth.columns(of: text) < body.width else { break }
-                canvas.text(theme.symbol(status), x: x, y: y, width: 1, style: theme.style(status))
-                x = canvas.text(" \(status.label) \(progress.count(status))", x: x + 1, y: y, width: body.width - x) + 2
-            }
-            y += 1
+        let tableWidth = 34
+        canvas.field(" Count per status", x: 0, y: y, width: tableWidth, style: theme.title)
+        canvas.rightAligned(TreeView.pad(who, 6) + TreeView.pad("All", 7), right: tableWidth, y: y, style: theme.title)
+        for (i, status) in Status.allCases.enumerated() where y + 1 + i < body.maxY {
+            let row = y + 1 + i
+            canvas.text(theme.symbol(status), x: 1, y: row, width: 1, style: theme.style(status))
+            canvas.text(status.label, x: 3, y: row, width: tableWidth - 17)
+            canvas.rightAligned(TreeView.pad(String(current.overall.count(status)), 6)
+                                + TreeView.pad(String(all.overall.count(status)), 7), right: tableWidth, y: row)
         }
-        y += 1
-        canvas.field(" Recent changes", x: 0, y: y, width: body.width, style: theme.title)
-        y += 1
+        let x = tableWidth + 2
+        let width = body.width - x
+        canvas.field("Recent changes", x: x, y: y, width: width, style: theme.title)
         if state.figures.recent.isEmpty {
-            canvas.text(" no changes yet", x: 0, y: y, width: body.width, style: theme.dim)
+            canvas.text("no changes yet", x: x, y: y + 1, width: width, style: theme.dim)
         }
-        for change in state.figures.recent where y < body.maxY {
+        var row = y + 1
+        for change in state.figures.recent where row + 1 < body.maxY {
             let e = change.event
-            let line = " \(e.time.shortDescription)  \(e.state)  \(e.action)  \(e.author)  "
-                + ChangeText.summary(change.before, change.after, e, theme: theme)
-            canvas.text(line, x: 0, y: y, width: body.width)
-            y += 1
+            canvas.text("\(e.time.shortDescription) \(e.state) \(e.action) \(e.author)", x: x, y: row, width: width, style: theme.dim)
+            canvas.text("  " + ChangeText.summary(change.before, change.after, e, theme: theme), x: x, y: row + 1, width: width,
+                        style: e.status == nil ? .plain : theme.style(change.after.status))
+            row += 2
         }
     }
 }

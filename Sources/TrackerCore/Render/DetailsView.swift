@@ -62,8 +62,8 @@ enum DetailsView {
         guard !changes.isEmpty else { return }
         writer.line("Latest changes:", style: theme.title, into: &canvas)
         for change in changes {
-            writer.line("\(change.event.time.shortDescription) \(change.event.author) "
-                        + ChangeText.summary(change.before, change.after, change.event, theme: theme), into: &canvas)
+            writer.line("\(change.event.time.shortDescription) by \(change.event.author)", style: theme.dim, into: &canvas)
+            writer.line("  " + ChangeText.summary(change.before, change.after, change.event, theme: theme), into: &canvas)
         }
     }
 

@@ -22,7 +22,7 @@ struct UndoTests {
         #expect(restored.status == original.status)
         #expect(restored.note == original.note)
         #expect(restored.evidence == original.evidence)
-        #expect(runner.written.suffix(3).map(\.undoes) == ["t104", "t103", "t102"].map { Optional($0) })
+        #expect(runner.written.suffix(3).map(\.undoes) == ["t103", "t102", "t101"].map { Optional($0) })
 
         for _ in 0..<3 { _ = runner.perform(state.press(.control("r")), on: &state) }
         let redone = state.tracker.assessment(state: "XA", action: "PV-A-1")

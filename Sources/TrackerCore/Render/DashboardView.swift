@@ -12,10 +12,16 @@ enum DashboardView {
         let column = (body.width - nameWidth - 1) / 4
         let barWidth = max(4, column - 6)
         var y = body.y
+        let scopes = [state.currentState.map { "\($0.code) \($0.name)" } ?? "All States", "All States (\(state.states.count))"]
+        for (i, scope) in scopes.enumerated() {
+            let x = nameWidth + 1 + i * 2 * column
+            let rule = String(repeating: theme.horizontal, count: max(0, 2 * column - 2 - TextWidth.columns(of: scope)))
+            canvas.text(scope + " " + rule, x: x, y: y, width: 2 * column - 1, style: theme.title)
+        }
+        y += 1
         canvas.field(" Pillar", x: 0, y: y, width: nameWidth, style: theme.title)
-        let heads = ["\(who) coverage", "\(who) implementation", "All coverage", "All implementation"]
-        for (i, head) in heads.enumerated() {
-            canvas.field(head, x: nameWidth + 1 + i * column, y: y, width: column - 1, style: theme.title)
+        for i in 0..<4 {
+            canvas.field(i % 2 == 0 ? "coverage" : "implementation", x: nameWidth + 1 + i * column, y: y, width: column - 1, style: theme.title)
         }
         y += 1
         let rows: [(String, Progress?, Progress?)] = state.tracker.catalog.pillars.map { ($0.title, current.pillars[$0.id], all.pillars[$0.id]) }
@@ -31,7 +37,7 @@ enum DashboardView {
             y += 1
         }
         y += 1
-        let tableWidth = 34
+        let tableWidth = 40
         canvas.field(" Count per status", x: 0, y: y, width: tableWidth, style: theme.title)
         canvas.rightAligned(TreeView.pad(who, 6) + TreeView.pad("All", 7), right: tableWidth, y: y, style: theme.title)
         for (i, status) in Status.allCases.enumerated() where y + 1 + i < body.maxY {
@@ -51,7 +57,7 @@ enum DashboardView {
         for change in state.figures.recent where row + 1 < body.maxY {
             let e = change.event
             canvas.text("\(e.time.shortDescription) \(e.state) \(e.action) \(e.author)", x: x, y: row, width: width, style: theme.dim)
-            canvas.text("  " + ChangeText.summary(change.before, change.after, e, theme: theme), x: x, y: row + 1, width: width,
+            canvas.text("  " + ChangeText.summary(change.before, change.after, e, theme: theme, compact: width < 60), x: x, y: row + 1, width: width,
                         style: e.status == nil ? .plain : theme.style(change.after.status))
             row += 2
         }

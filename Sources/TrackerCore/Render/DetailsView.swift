@@ -30,7 +30,7 @@ enum DetailsView {
         writer.line("\(action.id) · \(place)", style: theme.dim, into: &canvas)
         writer.paragraph(action.summary, maxLines: 3, into: &canvas)
         let mark = action.source.verified ? (theme.ascii ? "[verified]" : "✓") : (theme.ascii ? "[unverified]" : "?")
-        writer.line("Source: \(mark) \(action.source.citation)", into: &canvas)
+        writer.paragraph("Source: \(mark) \(action.source.citation)", maxLines: 2, into: &canvas)
         if !action.tags.isEmpty {
             writer.line("Tags: " + action.tags.map { catalog.tag(id: $0)?.label ?? $0 }.joined(separator: ", "), into: &canvas)
         }
@@ -73,7 +73,8 @@ enum DetailsView {
         guard let progress else { return }
         let scope = state.currentState.map { "\($0.code) \($0.name)" } ?? "All States"
         writer.line(scope + ":", style: theme.title, into: &canvas)
-        writer.line("coverage \(Progress.percent(progress.coverage)) · implementation \(Progress.percent(progress.implementation))", into: &canvas)
+        writer.line("coverage \(Progress.percent(progress.coverage)) (\(progress.assessed) of \(progress.trackable) assessed)", into: &canvas)
+        writer.line("implementation \(Progress.percent(progress.implementation))", into: &canvas)
         for status in Status.allCases where writer.hasRoom {
             let x = canvas.text(theme.symbol(status), x: writer.rect.x, y: writer.y, width: 1, style: theme.style(status))
             canvas.text(" \(status.label): \(progress.count(status))", x: x, y: writer.y, width: writer.rect.maxX - x)

@@ -136,3 +136,26 @@ struct NavigationTests {
         #expect(state.message?.text.contains("reloaded") == true)
     }
 }
+
+struct MouseTests {
+    @Test(arguments: [(3, ScreenID.tree), (12, .matrix), (24, .dashboard), (38, .history), (49, .help), (70, .tree)])
+    func clickOnATabSwitchesScreens(x: Int, expected: ScreenID) {
+        var state = Fixture.state()
+        state.press(.mouse(MouseEvent(kind: .click, position: Position(x: x, y: 1))))
+        #expect(state.screen == expected)
+    }
+
+    @Test func clickInTheMatrixSelectsTheCell() {
+        var state = Fixture.state()
+        state.press(.character("2"))
+        state.press(.mouse(MouseEvent(kind: .click, position: Position(x: 36, y: 6))))
+        #expect(state.matrix.row == 1 && state.matrix.column == 2)
+    }
+
+    @Test func popupsIgnoreTheMouse() {
+        var state = Fixture.state()
+        state.press(.character("S"))
+        state.press(.mouse(MouseEvent(kind: .click, position: Position(x: 12, y: 1))))
+        #expect(state.screen == .tree)
+    }
+}

@@ -5,11 +5,22 @@ import ActionPlanModel
 struct StatePickerTests {
     @Test(arguments: [
         ("", ["*", "XA", "XB", "XC"]), ("bor", ["XB"]), ("xc", ["XC"]), ("turk", ["XC"]), ("TÜRK", ["XC"]),
-        ("all", ["*"]), ("a", ["*", "XA", "XB", "XC"]), ("zz", []),
+        ("all", ["*"]), ("a", ["*", "XA", "XB", "XC"]), ("zz", []), ("d", ["XB", "XC"]), ("xaa", ["XA"]),
     ])
     func filtersByCodeOrName(query: String, expected: [String]) {
         let state = Fixture.state()
         #expect(state.stateChoices(matching: query).map { $0.code ?? "*" } == expected)
+    }
+
+    @Test func theCodeThenNamesStartingWithTheQueryComeFirst() {
+        let directory = StateDirectory([
+            Participant(code: "XE", iso3: "XEE", name: "Eldor", kind: .participating, group: "fictional"),
+            Participant(code: "XF", iso3: "XFF", name: "Fjord", kind: .participating, group: "fictional"),
+            Participant(code: "XD", iso3: "XDD", name: "Dorland", kind: .participating, group: "fictional"),
+        ])
+        let state = AppState(tracker: Tracker(catalog: Fixture.catalog, directory: directory), options: AppOptions(storeName: "s"))
+        #expect(state.stateChoices(matching: "dor").map { $0.code ?? "*" } == ["XD", "XE"])
+        #expect(state.stateChoices(matching: "xf").map { $0.code ?? "*" } == ["XF"])
     }
 
     @Test func typingThenEnterChoosesTheState() {
@@ -115,19 +126,19 @@ struct FilterTests {
         var state = Fixture.state()
         state.press(.character("4"))
         #expect(state.history.rows.count == 8)
-        #expect(state.history.rows.first?.event.id == "e08", "newest first")
+        #expect(state.historyEventIDs.first == "e08", "newest first")
         state.press(.character("f"))
         state.type("Avalonia")
         state.press(.tab, .tab)
         state.type("alice")
         state.press(.enter)
-        #expect(state.history.rows.map(\.event.id) == ["e08", "e02", "e01"])
+        #expect(state.historyEventIDs == ["e08", "e02", "e01"])
         state.press(.character("f"), .tab)
         state.type("pv-a-1")
         state.press(.tab, .tab)
         state.type("2026-10-02")
         state.press(.enter)
-        #expect(state.history.rows.map(\.event.id) == ["e02"])
+        #expect(state.historyEventIDs == ["e02"])
         state.press(.character("F"))
         #expect(state.history.rows.count == 8)
     }

@@ -105,13 +105,22 @@ extension AppState {
     /// The picker's choices: "All States" then every State whose code or name matches the query.
     ///
     /// A code matches by prefix, a name anywhere, ignoring case and diacritics ("turk" finds Türkiye).
+    /// The best matches come first (the code itself, then names starting with the query), so typing a
+    /// code or the start of a name and pressing Enter picks the State the user meant.
     func stateChoices(matching query: String) -> [StateSelection] {
         let needle = Self.folded(query.trimmingCharacters(in: .whitespaces))
         let all: [StateSelection] = needle.isEmpty || Self.folded("All States").contains(needle) ? [.all] : []
-        return all + states.filter { state in
-            needle.isEmpty || Self.folded(state.code).hasPrefix(needle) || Self.folded(state.name).contains(needle)
-                || Self.folded(state.iso3).hasPrefix(needle)
-        }.map { .state($0.code) }
+        guard !needle.isEmpty else { return all + states.map { .state($0.code) } }
+        let ranked = states.compactMap { state -> (Int, Participant)? in
+            let code = Self.folded(state.code), name = Self.folded(state.name)
+            if code == needle || Self.folded(state.iso3) == needle { return (0, state) }
+            if name.hasPrefix(needle) { return (1, state) }
+            if code.hasPrefix(needle) { return (2, state) }
+            if name.contains(needle) { return (3, state) }
+            return nil
+        }
+        let sorted = ranked.enumerated().sorted { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }
+        return all + sorted.map { .state($0.element.1.code) }
     }
 
     private mutating func setStatus(_ status: Status, picker: StatusPicker) -> [Effect] {

@@ -72,6 +72,9 @@ extension AppState {
         case .nextState: stepState(1)
         case .openExport: mode = .form(exportForm())
         case .back: goBack()
+        case .click(let position) where position.y == 1:
+            let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }
+            if let (target, _, _) = hit { show(target) }
         case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
             return edit(command)
         default:

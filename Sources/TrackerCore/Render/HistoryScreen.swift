@@ -18,7 +18,7 @@ enum HistoryScreen {
         for r in 0..<height {
             let index = h.scroll + r
             guard index < h.rows.count else { break }
-            let entry = h.rows[index]
+            guard let entry = HistoryView.change(h.rows[index], in: state.tracker) else { continue }
             let e = entry.event
             let y = body.y + 2 + r
             let style: Style = index == h.selected ? theme.selected : .plain

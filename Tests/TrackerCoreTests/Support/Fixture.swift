@@ -130,3 +130,10 @@ extension AppState {
         tree.keepVisible(height: bodyHeight)
     }
 }
+
+extension AppState {
+    /// The ids of the History rows, newest first.
+    var historyEventIDs: [String] {
+        history.rows.compactMap { HistoryView.change($0, in: tracker)?.event.id }
+    }
+}

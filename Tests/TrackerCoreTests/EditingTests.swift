@@ -150,3 +150,24 @@ struct UntrackedActionTests {
         #expect(state.message?.text.contains("not tracked per State") == true)
     }
 }
+
+struct NoteLayoutTests {
+    @Test func longLinesWrapByColumnsAndEmptyLinesKeepARow() {
+        let lines: [[Character]] = [Array("abcdef"), [], Array("中文中文x")]
+        let rows = NoteEditorView.layout(lines, width: 4)
+        #expect(rows == [
+            .init(line: 0, start: 0, end: 4), .init(line: 0, start: 4, end: 6),
+            .init(line: 1, start: 0, end: 0),
+            .init(line: 2, start: 0, end: 2), .init(line: 2, start: 2, end: 4), .init(line: 2, start: 4, end: 5),
+        ])
+    }
+
+    @Test func theCursorFollowsTheWrappedRow() {
+        var state = Fixture.state()
+        state.go(to: "PV-B-2")
+        state.press(.character("n"))
+        state.press(.paste(String(repeating: "word ", count: 30)))
+        let screen = render(state, size: Size(width: 80, height: 24))
+        #expect(screen.cursor == Position(x: 6 + (150 - 67 * 2), y: 6))
+    }
+}

@@ -25,7 +25,7 @@ struct Scenario: Sendable, CustomTestStringConvertible {
         Scenario(name: "treeSearchActive") { s in s.press(.character("/")); s.type("train"); s.press(.enter, .character("n")) },
         Scenario(name: "matrix") { $0.press(.character("2"), .down, .right) },
         Scenario(name: "matrixDrill") { $0.press(.character("2"), .enter, .character("o")) },
-        Scenario(name: "dashboard") { $0.press(.character("3")) },
+        Scenario(name: "dashboard") { s in _ = update(&s, .tick(Fixture.time("2026-11-29T05:10:00Z"))); s.press(.character("3")) },
         Scenario(name: "history") { $0.press(.character("4"), .down) },
         Scenario(name: "help") { $0.press(.character("?")) },
         Scenario(name: "statusPicker") { s in s.go(to: "PV-A-1"); s.press(.character("s"), .up) },

@@ -18,6 +18,7 @@ enum DashboardView {
             let rule = String(repeating: theme.horizontal, count: max(0, 2 * column - 2 - TextWidth.columns(of: scope)))
             canvas.text(scope + " " + rule, x: x, y: y, width: 2 * column - 1, style: theme.title)
         }
+        if let now = state.now { canvas.text(" " + now.shortDescription, x: 0, y: y, width: nameWidth, style: theme.dim) }
         y += 1
         canvas.field(" Pillar", x: 0, y: y, width: nameWidth, style: theme.title)
         for i in 0..<4 {

@@ -159,3 +159,29 @@ struct MouseTests {
         #expect(state.screen == .tree)
     }
 }
+
+struct ReloadTests {
+    @Test func reloadingTheSameStoreSaysNothing() {
+        var state = Fixture.state()
+        var runner = FakeRunner()
+        state.go(to: "PV-A-2")
+        _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
+        let message = state.message
+        _ = update(&state, .storeReloaded(state.tracker))
+        #expect(state.message == message)
+    }
+
+    @Test func aStoreEmptiedOnDiskLeavesAConsistentScreen() {
+        var state = Fixture.state()
+        state.press(.character("f"), .right, .right, .right, .right, .right, .enter)
+        state.press(.character("4"), .character("G"))
+        _ = update(&state, .storeReloaded(Tracker(catalog: Fixture.catalog, directory: Fixture.directory)))
+        #expect(state.history.rows.isEmpty && state.history.selected == 0)
+        state.press(.character("1"))
+        #expect(state.tree.visible.isEmpty)
+        let text = render(state, size: Size(width: 80, height: 24)).plainText()
+        #expect(text.contains("nothing matches the filter (F clears it)"))
+        state.press(.down, .enter, .character("s"), .character(" "))
+        #expect(state.mode == .browsing)
+    }
+}

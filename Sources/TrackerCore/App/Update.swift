@@ -28,6 +28,8 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.failPendingSave(message)
         return []
     case .storeReloaded(let tracker):
+        // The runner may reload after its own append; only a real outside change is worth a message.
+        guard tracker != state.tracker else { return [] }
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
         return []

@@ -28,7 +28,7 @@ enum TreeView {
         let theme = canvas.theme
         let catalog = state.tracker.catalog
         let base: Style = selected ? theme.selected : .plain
-        canvas.screen.fill(x: 0, y: y, width: width, height: 1, style: base)
+        canvas.field("", x: 0, y: y, width: width, style: base)
         var x = 1 + item.depth * 2
         let progress: Progress?
         let label: String

@@ -48,23 +48,33 @@ public struct HistoryView: Equatable, Sendable {
     public init() {}
 
     /// Recomputes the rows from the tracker: filter each journal, then order all by time and id, newest first.
+    ///
+    /// Each journal is already in fold order, so it is walked backwards and the sort only merges those
+    /// runs; the keys are plain integers, and event ids are compared only for equal times in two States.
     mutating func refresh(tracker: Tracker, states: [Participant]) {
+        struct Key { var time: Int64; var journal: Int32; var index: Int32 }
         let codes = filter.state.map { [$0] } ?? states.map(\.code)
+        let journals = codes.map { tracker.journals[$0]?.events ?? [] }
         let since = filter.since.flatMap(Timestamp.day)
         let author = filter.author?.lowercased()
         let action = filter.action?.lowercased()
-        var keyed: [(time: Int64, id: String, row: Row)] = []
-        for code in codes {
-            guard let journal = tracker.journals[code] else { continue }
-            for (i, event) in journal.events.enumerated() {
+        var keys: [Key] = []
+        keys.reserveCapacity(journals.reduce(0) { $0 + $1.count })
+        for (j, events) in journals.enumerated() {
+            for i in events.indices.reversed() {
+                let event = events[i]
                 if let since, event.time < since { continue }
                 if let author, event.author.lowercased() != author { continue }
                 if let action, event.action.lowercased() != action { continue }
-                keyed.append((event.time.milliseconds, event.id, Row(state: code, index: i)))
+                keys.append(Key(time: event.time.milliseconds, journal: Int32(j), index: Int32(i)))
             }
         }
-        keyed.sort { $0.time != $1.time ? $0.time > $1.time : $0.id > $1.id }
-        rows = keyed.map(\.row)
+        keys.sort { a, b in
+            if a.time != b.time { return a.time > b.time }
+            if a.journal == b.journal { return a.index > b.index }
+            return journals[Int(a.journal)][Int(a.index)].id > journals[Int(b.journal)][Int(b.index)].id
+        }
+        rows = keys.map { Row(state: codes[Int($0.journal)], index: Int($0.index)) }
         selected = min(selected, max(0, rows.count - 1))
         stale = false
     }

@@ -48,3 +48,15 @@ struct KeymapTests {
         #expect(Keymap.hints(for: state).compactMap(\.hint).contains("Esc cancel"))
     }
 }
+
+struct FooterHintTests {
+    @Test func aSearchHidesTheNoteHintBecauseNStepsMatches() {
+        var state = Fixture.state()
+        #expect(Keymap.hints(for: state).compactMap(\.hint).contains("n note"))
+        state.press(.character("/"))
+        state.type("train")
+        state.press(.enter)
+        let hints = Keymap.hints(for: state).compactMap(\.hint)
+        #expect(hints.contains("n/N match") && !hints.contains("n note"))
+    }
+}

@@ -93,3 +93,31 @@ struct UndoTests {
         #expect(state.message?.text == "nothing to undo")
     }
 }
+
+struct UndoConflictTests {
+    @Test func undoNeverOverwritesAColleaguesNewerChange() {
+        var state = Fixture.state()
+        var runner = FakeRunner()
+        state.go(to: "PV-A-2")
+        _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
+        var tracker = state.tracker
+        tracker.record(ChangeEvent(id: "colleague", time: Fixture.time("2026-11-05T00:00:00Z"), author: "colleague",
+                                   state: "XA", action: "PV-A-2", status: .implemented))
+        _ = update(&state, .storeReloaded(tracker))
+        #expect(state.press(.character("u")).isEmpty)
+        #expect(state.message == Message("PV-A-2 was changed since by colleague; not undone, their change stays", kind: .error))
+        #expect(state.undo.undoStack.isEmpty)
+    }
+
+    @Test func aSingleMarkIsClearedAfterItsStatusIsSet() {
+        var state = Fixture.state()
+        var runner = FakeRunner()
+        state.go(to: "PV-A-3")
+        state.press(.character(" "))
+        state.go(to: "PV-A-1")
+        let effects = state.press(.character("s"), .character("2"))
+        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-A-3", status: .notStarted)])], "marks win over the cursor")
+        _ = runner.perform(effects, on: &state)
+        #expect(state.marks.isEmpty)
+    }
+}

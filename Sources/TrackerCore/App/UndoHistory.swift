@@ -39,6 +39,11 @@ public struct UndoHistory: Equatable, Sendable {
 }
 
 extension Assessment {
+    /// Same status, note and evidence (who changed it last, and when, does not matter).
+    func hasSameValues(as other: Assessment) -> Bool {
+        status == other.status && note == other.note && evidence == other.evidence
+    }
+
     /// The draft that turns this assessment into `target` exactly, evidence order included.
     ///
     /// `Assessment.apply` removes evidence first and appends additions at the end, so when a plain

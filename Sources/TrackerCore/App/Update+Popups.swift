@@ -132,7 +132,7 @@ extension AppState {
         }
         let what = picker.actions.count == 1 ? "\(picker.actions[0]) → \(status.label)"
             : "\(picker.actions.count) actions → \(status.label)"
-        if picker.actions.count > 1 { marks = [] }
+        if !marks.isEmpty, picker.actions == orderedMarks { marks = [] }
         return record(changes, state: picker.state, what: what)
     }
 }

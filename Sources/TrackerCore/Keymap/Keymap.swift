@@ -47,9 +47,18 @@ public enum Keymap {
     /// The bindings to advertise in the footer for `state`, most specific first; editing keys are left
     /// out of a read-only session because they would only answer "read-only".
     public static func hints(for state: AppState) -> [Binding] {
-        contexts(for: state).flatMap { context in
-            bindings.filter { $0.context == context && $0.hint != nil && !(state.options.readOnly && $0.command.isEditing) }
+        var taken = Set<Key>()
+        var hints: [Binding] = []
+        for context in contexts(for: state) {
+            let here = bindings.filter { $0.context == context }
+            // A key bound by a more specific context (n while searching) hides the general hint.
+            hints += here.filter { binding in
+                binding.hint != nil && !(state.options.readOnly && binding.command.isEditing)
+                    && !binding.keys.contains(where: taken.contains)
+            }
+            for binding in here { taken.formUnion(binding.keys) }
         }
+        return hints
     }
 
     private static func c(_ character: Character) -> Key { .character(character) }

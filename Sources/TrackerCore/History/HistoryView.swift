@@ -6,6 +6,7 @@ import ActionPlanModel
 /// journal); the assessment before and after an event is folded only for the rows on screen. The rows are
 /// recomputed when the screen opens, the filter changes or the store changes, never per frame.
 public struct HistoryView: Equatable, Sendable {
+    /// Which changes the screen lists (all of them when every field is nil).
     public struct Filter: Equatable, Sendable {
         public var state: String?
         public var action: String?

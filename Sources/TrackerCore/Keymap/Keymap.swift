@@ -6,6 +6,7 @@ import ActionPlanModel
 /// otherwise the screen's bindings, then the global ones. Mouse events are mapped by kind, since their
 /// position is data rather than a key.
 public enum Keymap {
+    /// The command `key` means in `state`: `.key(key)` when a text field should receive it, nil when unbound.
     public static func command(for key: Key, in state: AppState) -> Command? {
         if case .mouse(let event) = key {
             guard !state.mode.isPopup else { return nil }

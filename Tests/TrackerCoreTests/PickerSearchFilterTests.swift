@@ -172,4 +172,15 @@ struct ExportTests {
         _ = update(&state, .exportFailed("permission denied"))
         #expect(state.message == Message("export failed: permission denied", kind: .error))
     }
+
+    @Test func theProposedPathFollowsFormatAndScopeUntilTyped() {
+        var state = Fixture.state()
+        state.press(.character("x"), .right)
+        #expect(state.press(.down, .character(" "), .enter)
+                == [.export(ExportRequest(format: .json, scope: .allStates, path: "actionplan-all.json"))])
+        state.press(.character("x"), .up)
+        state.type("-mine")
+        state.press(.up, .up, .up, .right)
+        #expect(state.press(.enter) == [.export(ExportRequest(format: .json, scope: .state("XA"), path: "actionplan-XA.csv-mine"))])
+    }
 }

@@ -96,10 +96,27 @@ extension AppState {
                 tree.keepVisible(height: bodyHeight)
             }
         case .form(var form):
+            let before = form
             form.handle(key)
+            if form.kind == .export { followDefaultPath(from: before, to: &form) }
             mode = .form(form)
         default: break
         }
+    }
+
+    /// Keeps the export path in step with the format and scope while the user has not typed one.
+    private func followDefaultPath(from before: Form, to form: inout Form) {
+        guard let pathIndex = form.fields.firstIndex(where: { $0.label == "Path" }),
+              before.value("Path") == exportDefaultPath(before) else { return }
+        let path = exportDefaultPath(form)
+        if path != before.value("Path") { form.fields[pathIndex].value = .text(LineInput(path)) }
+    }
+
+    /// `actionplan-XA.csv`, `actionplan-all.md`: the path the export dialog proposes.
+    func exportDefaultPath(_ form: Form) -> String {
+        let format = ExportRequest.Format.allCases[form.choice("Format")]
+        let scope = form.value("Scope") == "All States" ? "all" : (selection.code ?? "all")
+        return "actionplan-\(scope).\(format.fileExtension)"
     }
 
     /// The picker's choices: "All States" then every State whose code or name matches the query.

@@ -93,7 +93,7 @@ public enum Suggestions {
         guard !q.isEmpty else { return Array(candidates.prefix(limit)) }
         let scored = candidates.map { candidate -> (String, Int) in
             let c = StateDirectory.key(candidate)
-            if c.hasPrefix(q) || q.hasPrefix(c) && c.count > 1 { return (candidate, 0) }
+            if c.hasPrefix(q) { return (candidate, 0) }
             return (candidate, distance(q, c))
         }
         let threshold = max(2, q.count / 2)

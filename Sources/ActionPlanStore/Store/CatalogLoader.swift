@@ -29,18 +29,40 @@ enum CatalogLoader {
         }
     }
 
-    /// The States shipped with the program.
-    static func embeddedStates() throws(StoreError) -> StateDirectory {
-        let file = EmbeddedResources.statesName
-        let data: Data
-        do { data = try EmbeddedResources.statesJSON() } catch {
-            throw StoreError(.io, file: file, message: "missing from the installation: \(error.localizedDescription)")
+    /// The States: the store's own `states.json` when `path` is given, else the embedded list.
+    ///
+    /// A store's own list serves offices that track other entities, and tests and benchmarks that
+    /// must use fictional States.
+    static func states(ownFile path: String?) throws(StoreError) -> StateDirectory {
+        let file = path ?? EmbeddedResources.statesName
+        let bytes: [UInt8]
+        if let path {
+            bytes = [UInt8](try FileIO.read(path))
+        } else {
+            do { bytes = [UInt8](try EmbeddedResources.statesJSON()) } catch {
+                throw StoreError(.io, file: file, message: "missing from the installation: \(error.localizedDescription)")
+            }
         }
+        let root: JSONValue
+        do { root = try JSONParser.parse(bytes) } catch {
+            throw StoreError(.damaged, file: file, location: SourceLocation(offset: error.offset, in: bytes), message: error.message)
+        }
+        let participants: [Participant]
         do {
-            return StateDirectory(try JSONDecoder().decode([Participant].self, from: data))
+            participants = try JSONDecoder().decode([Participant].self, from: Data(bytes))
+        } catch let error as DecodingError {
+            let (path, message) = describe(error)
+            throw StoreError(.damaged, file: file, location: SourceLocation(offset: root.deepest(along: path).offset, in: bytes),
+                             message: message + " (each State: code, iso3, name, kind participating|partner, group)")
         } catch {
             throw StoreError(.damaged, file: file, message: "\(error)")
         }
+        var seen = Set<String>()
+        for (i, p) in participants.enumerated() where !seen.insert(p.code.uppercased()).inserted || p.code.isEmpty {
+            throw StoreError(.damaged, file: file, location: SourceLocation(offset: root.deepest(along: [.index(i), .key("code")]).offset, in: bytes),
+                             message: "[\(i)].code: duplicate or empty State code '\(p.code)'")
+        }
+        return StateDirectory(participants)
     }
 
     static func embeddedCatalogBytes() throws(StoreError) -> [UInt8] {

@@ -12,6 +12,7 @@ import Darwin
 /// STORE/
 ///   store.json          format version, catalog id and version, settings
 ///   catalog.json        optional: overrides the embedded catalog
+///   states.json         optional: overrides the embedded list of States
 ///   states/AT.jsonl     append-only journal of Austria, one change event a line
 ///   .gitattributes      *.jsonl merge=union (two offices can share the store through git)
 ///   .lock               advisory lock for writers
@@ -25,6 +26,7 @@ public final class Store: Sendable {
     var manifestPath: String { path + "/store.json" }
     var catalogPath: String { path + "/catalog.json" }
     var statesFolder: String { path + "/states" }
+    var statesListPath: String { path + "/states.json" }
     var lockPath: String { path + "/.lock" }
     func journalPath(_ code: String) -> String { statesFolder + "/\(code).jsonl" }
 
@@ -78,7 +80,7 @@ public final class Store: Sendable {
             throw StoreError(.damaged, file: first.file, location: first.location,
                 message: first.message + (catalogProblems.count > 1 ? " (and \(catalogProblems.count - 1) more; run `actionplan validate`)" : ""))
         }
-        let directory = try CatalogLoader.embeddedStates()
+        let directory = try CatalogLoader.states(ownFile: FileIO.exists(statesListPath) ? statesListPath : nil)
         var problems: [StoreProblem] = []
         if manifest.catalogID != catalog.id {
             problems.append(StoreProblem(.warning, file: manifestPath,
@@ -174,7 +176,7 @@ public final class Store: Sendable {
     /// A cheap summary of the files' sizes and times: it changes whenever another process writes.
     public func fingerprint() -> StoreFingerprint {
         var stamps: [String: FileStamp] = [:]
-        for file in [manifestPath, catalogPath] { stamps[file] = FileIO.stamp(file) }
+        for file in [manifestPath, catalogPath, statesListPath] { stamps[file] = FileIO.stamp(file) }
         for file in FileIO.list(statesFolder) { stamps[file] = FileIO.stamp(statesFolder + "/" + file) }
         return StoreFingerprint(stamps: stamps)
     }

@@ -32,6 +32,15 @@ struct StatePickerTests {
         #expect(state.mode == .browsing)
     }
 
+    @Test func pagesMoveTheHighlightWithinTheList() {
+        var state = Fixture.state()
+        state.press(.character("S"), .pageDown)
+        guard case .statePicker(let picker) = state.mode else { Issue.record("picker closed"); return }
+        #expect(picker.highlighted == 3, "four choices: All States and three States")
+        state.press(.pageUp, .enter)
+        #expect(state.selection == .all)
+    }
+
     @Test func arrowsMoveTheHighlight() {
         var state = Fixture.state()
         state.press(.character("S"), .down, .down, .down, .up, .enter)

@@ -47,6 +47,8 @@ extension AppState {
             switch command {
             case .moveUp: picker.highlighted = max(0, picker.highlighted - 1)
             case .moveDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + 1)
+            case .pageUp: picker.highlighted = max(0, picker.highlighted - statePickerPage)
+            case .pageDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + statePickerPage)
             case .activate:
                 guard picker.highlighted < choices.count else { return [] }
                 mode = .browsing
@@ -73,6 +75,9 @@ extension AppState {
         }
         return []
     }
+
+    /// The rows of the State picker's list (its box is the screen height minus four, less three rows).
+    var statePickerPage: Int { max(1, size.height - 7) }
 
     /// A key the keymap left to the open text field.
     mutating func typeIntoPopup(_ key: Key) {

@@ -141,6 +141,8 @@ public enum Keymap {
         Binding(.lineInput, [.escape], "Esc", .back, "cancel", hint: "Esc cancel"),
         Binding(.statePicker, [.up], "↑", .moveUp, "previous State"),
         Binding(.statePicker, [.down], "↓", .moveDown, "next State"),
+        Binding(.statePicker, [.pageUp], "PgUp", .pageUp, "a page of States up"),
+        Binding(.statePicker, [.pageDown], "PgDn", .pageDown, "a page of States down"),
         Binding(.statePicker, [.enter], "Enter", .activate, "choose the highlighted State", hint: "Enter choose"),
         Binding(.statePicker, [.escape], "Esc", .back, "cancel", hint: "Esc cancel"),
         Binding(.form, [.tab, .down], "Tab ↓", .nextField, "next field", hint: "Tab field"),

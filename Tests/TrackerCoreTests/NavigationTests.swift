@@ -185,3 +185,22 @@ struct ReloadTests {
         #expect(state.mode == .browsing)
     }
 }
+
+struct HistoryNavigationTests {
+    @Test func enterOnAChangeOpensItsActionForItsState() {
+        var state = Fixture.state()
+        state.press(.character("4"), .down)
+        state.press(.enter)
+        #expect(state.screen == .tree)
+        #expect(state.selection == .state("XC"))
+        #expect(state.tree.selectedNode == .action("PV-B-1"))
+    }
+
+    @Test func enterClearsATreeFilterThatHidesTheAction() {
+        var state = Fixture.state()
+        state.press(.character("f"), .right, .right, .right, .right, .right, .enter)
+        state.press(.character("4"), .enter)
+        #expect(!state.filter.isActive)
+        #expect(state.tree.selectedNode == .action("PV-A-2"))
+    }
+}

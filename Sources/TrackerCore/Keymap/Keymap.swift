@@ -46,15 +46,16 @@ public enum Keymap {
     }
 
     /// The bindings to advertise in the footer for `state`, most specific first; editing keys are left
-    /// out of a read-only session because they would only answer "read-only".
+    /// out of a read-only session and under "All States", where they would only explain a refusal.
     public static func hints(for state: AppState) -> [Binding] {
+        let cannotEdit = state.options.readOnly || state.selection == .all
         var taken = Set<Key>()
         var hints: [Binding] = []
         for context in contexts(for: state) {
             let here = bindings.filter { $0.context == context }
             // A key bound by a more specific context (n while searching) hides the general hint.
             hints += here.filter { binding in
-                binding.hint != nil && !(state.options.readOnly && binding.command.isEditing)
+                binding.hint != nil && !(cannotEdit && binding.command.isEditing)
                     && !binding.keys.contains(where: taken.contains)
             }
             for binding in here { taken.formUnion(binding.keys) }
@@ -119,6 +120,7 @@ public enum Keymap {
     ]
 
     private static let history: [Binding] = [
+        Binding(.history, [.enter], "Enter", .activate, "open the change's action in the tree, for its State", hint: "Enter open"),
         Binding(.history, [c("f")], "f", .openFilter, "filter by State, action, author, date", hint: "f filter"),
         Binding(.history, [c("F")], "F", .clearFilter, "clear the filter"),
     ]

@@ -38,6 +38,7 @@ enum DetailsView {
         writer.skip()
         guard let code = state.selection.code else {
             drawFigures(state, state.figures.actions[action.id], writer: &writer, into: &canvas)
+            if action.isTrackable { drawStateGrid(state, action: action, writer: &writer, into: &canvas) }
             return
         }
         let assessment = state.tracker.assessment(state: code, action: action.id)
@@ -64,6 +65,32 @@ enum DetailsView {
         for change in changes {
             writer.line("\(change.event.time.shortDescription) by \(change.event.author)", style: theme.dim, into: &canvas)
             writer.line("  " + ChangeText.summary(change.before, change.after, change.event, theme: theme), into: &canvas)
+        }
+    }
+
+    /// Under "All States": every State's code with its status symbol, as many as fit.
+    private static func drawStateGrid(_ state: AppState, action: Action, writer: inout Writer, into canvas: inout Canvas) {
+        let theme = canvas.theme
+        writer.line("By State:", style: theme.title, into: &canvas)
+        let cell = 6
+        let perRow = max(1, writer.rect.width / cell)
+        var shown = 0
+        while writer.hasRoom, shown < state.states.count {
+            let remaining = state.states.count - shown
+            let lastRow = writer.y == writer.rect.maxY - 1
+            let count = lastRow && remaining > perRow ? perRow - 1 : min(perRow, remaining)
+            for i in 0..<count {
+                let participant = state.states[shown + i]
+                let status = state.tracker.assessment(state: participant.code, action: action.id).status
+                let x = writer.rect.x + i * cell
+                let end = canvas.text(participant.code + " ", x: x, y: writer.y, width: cell - 1)
+                canvas.text(theme.symbol(status), x: end, y: writer.y, width: 1, style: theme.style(status))
+            }
+            shown += count
+            if shown < state.states.count, lastRow {
+                canvas.text("+\(state.states.count - shown)", x: writer.rect.x + count * cell, y: writer.y, width: cell, style: theme.dim)
+            }
+            writer.y += 1
         }
     }
 

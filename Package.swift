@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel"]),
         .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel"], exclude: ["Goldens"]),
-        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"]),
+        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],

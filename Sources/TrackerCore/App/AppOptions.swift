@@ -1,0 +1,28 @@
+/// How the TUI was started: which store, which State first, and what the terminal can show.
+///
+/// These are decided once by the executable (flags, environment, store permissions) and never change
+/// while the program runs, so `update` and `render` read them but never write them.
+public struct AppOptions: Equatable, Sendable {
+    /// The store as the header shows it (usually its folder name).
+    public var storeName: String
+    /// The State code to start on (`--state`); nil starts on the first visible State.
+    public var initialState: String?
+    /// Reviewers and non-writable stores: every editing key is refused.
+    public var readOnly: Bool
+    /// Why the session is read-only when the user did not ask for it ("store is not writable").
+    public var readOnlyReason: String?
+    /// Use `Status.asciiSymbol` and ASCII bars for terminals without the symbols.
+    public var ascii: Bool
+    /// Colours on; false under `NO_COLOR` or a monochrome terminal (attributes still carry meaning).
+    public var colors: Bool
+
+    public init(storeName: String, initialState: String? = nil, readOnly: Bool = false,
+                readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true) {
+        self.storeName = storeName
+        self.initialState = initialState
+        self.readOnly = readOnly
+        self.readOnlyReason = readOnlyReason
+        self.ascii = ascii
+        self.colors = colors
+    }
+}

@@ -1,0 +1,105 @@
+import ActionPlanModel
+
+/// The whole state of the TUI: one value, written only by `update`, read by `render`.
+///
+/// Derived data (progress figures, the filtered tree, the history rows) lives here too, refreshed by
+/// `update` when its inputs change, so that a frame never recomputes anything proportional to the store.
+public struct AppState: Equatable, Sendable {
+    public let options: AppOptions
+    public internal(set) var tracker: Tracker
+    /// The States the store tracks (participating, plus partners when the store settings say so).
+    public internal(set) var states: [Participant]
+    public internal(set) var selection: StateSelection
+    public internal(set) var figures: Figures
+
+    public internal(set) var screen: ScreenID = .tree
+    /// Where Esc on the help screen returns.
+    public internal(set) var screenBeforeHelp: ScreenID = .tree
+    public internal(set) var mode: Mode = .browsing
+    public internal(set) var size = Size(width: 80, height: 24)
+
+    public internal(set) var tree: TreeCursor
+    public internal(set) var filter = TreeFilter()
+    public internal(set) var search: SearchResults?
+    /// Marked action ids (Space), for a bulk status change in the current State.
+    public internal(set) var marks: Set<String> = []
+
+    public internal(set) var matrix = MatrixCursor()
+    public internal(set) var history = HistoryView()
+    public internal(set) var helpScroll = 0
+
+    public internal(set) var undo = UndoHistory()
+    /// The footer message answering the last key ("saved", "read-only", an error).
+    public internal(set) var message: Message?
+    /// The latest time the runner reported (`.tick`); the dashboard dates its figures with it.
+    public internal(set) var now: Timestamp?
+
+    public init(tracker: Tracker, options: AppOptions) {
+        self.options = options
+        self.tracker = tracker
+        states = tracker.states()
+        if let wanted = options.initialState, let found = tracker.directory.resolve(wanted) {
+            selection = .state(found.code)
+            if !states.contains(found) { states.append(found) }
+        } else if let first = states.first {
+            selection = .state(first.code)
+        } else {
+            selection = .all
+        }
+        figures = Figures(tracker: tracker, states: states)
+        tree = TreeCursor(items: TreeBuilder.items(catalog: tracker.catalog, keep: { _ in true }))
+        if options.readOnly {
+            message = Message(options.readOnlyReason.map { "read-only: \($0)" } ?? "read-only session", kind: .info)
+        }
+    }
+
+    /// The participant currently shown, nil under "All States".
+    public var currentState: Participant? {
+        selection.code.flatMap { code in states.first { $0.code == code } ?? tracker.directory.resolve(code) }
+    }
+
+    /// The action under the tree cursor.
+    public var selectedAction: Action? {
+        tree.selectedNode?.actionID.flatMap { tracker.catalog.action(id: $0) }
+    }
+}
+
+/// A line in the footer answering the last key.
+public struct Message: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// The tree filter (`f`): which actions stay visible.
+public struct TreeFilter: Equatable, Sendable {
+    public var status: Status?
+    public var pillar: String?
+    public var tag: String?
+    /// `YYYY-MM-DD`: only actions whose assessment changed on or after that day.
+    public var changedSince: String?
+
+    public init(status: Status? = nil, pillar: String? = nil, tag: String? = nil, changedSince: String? = nil) {
+        self.status = status
+        self.pillar = pillar
+        self.tag = tag
+        self.changedSince = changedSince
+    }
+
+    public var isActive: Bool { status != nil || pillar != nil || tag != nil || changedSince != nil }
+
+    /// "status=implemented pillar=prevention" for the header.
+    public var summary: String {
+        var parts: [String] = []
+        if let status { parts.append("status=\(status.rawValue)") }
+        if let pillar { parts.append("pillar=\(pillar)") }
+        if let tag { parts.append("tag=\(tag)") }
+        if let changedSince { parts.append("since=\(changedSince)") }
+        return parts.joined(separator: " ")
+    }
+}

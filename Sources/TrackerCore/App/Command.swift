@@ -1,0 +1,82 @@
+import ActionPlanModel
+
+/// Everything `update` understands: keys, answers from the runner, and the named actions of the keymap.
+///
+/// One flat enum (no component framework): the keymap turns a `Key` into one of these for the current
+/// context, and the runner feeds back the results of effects as `.saved`, `.exported` and friends.
+public enum Command: Equatable, Sendable {
+    // MARK: - From the terminal and the runner
+    /// A raw key; `update` resolves it through `Keymap`, or gives it to the open text field.
+    case key(Key)
+    case resize(Size)
+    /// The runner's clock, so the reducer never reads one.
+    case tick(Timestamp)
+    /// The drafts of the last `.record` effect, stamped and durably appended.
+    case saved([ChangeEvent])
+    case saveFailed(String)
+    /// Another process changed the store; the runner loaded it again.
+    case storeReloaded(Tracker)
+    case exported(String)
+    case exportFailed(String)
+
+    // MARK: - Moving around
+    case moveUp, moveDown, moveLeft, moveRight
+    case pageUp, pageDown, top, bottom
+    /// Enter: expand a tree node, drill into a matrix column, confirm a popup.
+    case activate
+    /// Esc: close a popup, leave a drill-down, end a search.
+    case back
+    case switchScreen(ScreenID)
+    case nextScreen, previousScreen
+    case click(Position)
+    case scroll(Int)
+
+    // MARK: - States, search, filter
+    case openStatePicker
+    case previousState, nextState
+    case startSearch
+    case nextMatch, previousMatch
+    case openFilter
+    case clearFilter
+    case toggleSort
+
+    // MARK: - Editing
+    case openStatusPicker
+    case pickStatus(Status)
+    case editNote
+    case addEvidence
+    case toggleMark
+    case undo, redo
+    /// Ctrl-S in the note editor.
+    case save
+
+    // MARK: - Popups with several fields
+    case nextField, previousField
+
+    // MARK: - Other
+    case openExport
+    case quit
+
+    /// Commands that would change the store; refused in read-only mode.
+    public var isEditing: Bool {
+        switch self {
+        case .openStatusPicker, .pickStatus, .editNote, .addEvidence, .toggleMark, .undo, .redo: true
+        default: false
+        }
+    }
+}
+
+/// The screens, in the order of the number keys.
+public enum ScreenID: Int, CaseIterable, Sendable {
+    case tree = 1, matrix, dashboard, history, help
+
+    public var title: String {
+        switch self {
+        case .tree: "Tree"
+        case .matrix: "Matrix"
+        case .dashboard: "Dashboard"
+        case .history: "History"
+        case .help: "Help"
+        }
+    }
+}

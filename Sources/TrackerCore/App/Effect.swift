@@ -1,0 +1,83 @@
+import ActionPlanModel
+
+/// What `update` asks the outside world to do; the runner performs it and answers with a `Command`.
+///
+/// Keeping effects as values is what lets the reducer be tested without a disk, a clock or a terminal.
+public enum Effect: Equatable, Sendable {
+    /// Stamp each draft with an id, the time and the author, append them all to the store in one write,
+    /// then answer `.saved(events)` or `.saveFailed(message)`.
+    case record([EventDraft])
+    /// Write an export file, then answer `.exported(path)` or `.exportFailed(message)`.
+    case export(ExportRequest)
+    /// Restore the terminal and leave.
+    case quit
+}
+
+/// A change event before the runner gives it an id, a time and an author.
+///
+/// `update` reads no clock and knows no author, so it can only say *what* changes.
+public struct EventDraft: Equatable, Sendable {
+    public var state: String
+    public var action: String
+    public var status: Status?
+    public var note: String?
+    public var evidenceAdded: [String]?
+    public var evidenceRemoved: [String]?
+    /// The id of the event this draft compensates (undo and redo).
+    public var undoes: String?
+
+    public init(state: String, action: String, status: Status? = nil, note: String? = nil,
+                evidenceAdded: [String]? = nil, evidenceRemoved: [String]? = nil, undoes: String? = nil) {
+        self.state = state
+        self.action = action
+        self.status = status
+        self.note = note
+        self.evidenceAdded = evidenceAdded
+        self.evidenceRemoved = evidenceRemoved
+        self.undoes = undoes
+    }
+
+    /// The event the runner appends.
+    public func stamped(id: String, time: Timestamp, author: String) -> ChangeEvent {
+        ChangeEvent(id: id, time: time, author: author, state: state, action: action, status: status,
+                    note: note, evidenceAdded: evidenceAdded, evidenceRemoved: evidenceRemoved, undoes: undoes)
+    }
+}
+
+/// An export the user asked for in the `x` dialog: plain values the exporter understands.
+public struct ExportRequest: Equatable, Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case csv, json, markdown, html
+
+        /// The usual file extension.
+        public var fileExtension: String {
+            switch self {
+            case .csv: "csv"
+            case .json: "json"
+            case .markdown: "md"
+            case .html: "html"
+            }
+        }
+    }
+
+    public enum Scope: Equatable, Sendable {
+        /// One State, by code.
+        case state(String)
+        /// Every visible State.
+        case allStates
+    }
+
+    public var format: Format
+    public var scope: Scope
+    /// `YYYY-MM-DD`: the state of implementation at the end of that day; nil for now.
+    public var asOf: String?
+    /// Where to write, as typed (relative to the working directory).
+    public var path: String
+
+    public init(format: Format, scope: Scope, asOf: String? = nil, path: String) {
+        self.format = format
+        self.scope = scope
+        self.asOf = asOf
+        self.path = path
+    }
+}

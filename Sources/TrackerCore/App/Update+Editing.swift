@@ -1,0 +1,87 @@
+import ActionPlanModel
+
+extension AppState {
+    /// The editing keys: open the status picker, the note editor, the evidence prompt; mark; undo; redo.
+    mutating func edit(_ command: Command) -> [Effect] {
+        switch command {
+        case .undo: return undoLast()
+        case .redo: return redoLast()
+        default: break
+        }
+        guard screen == .tree else {
+            message = Message("editing happens in the tree (press 1)", kind: .info)
+            return []
+        }
+        guard let code = selection.code else {
+            message = Message("choose a State first (S): “All States” cannot be edited", kind: .error)
+            return []
+        }
+        if let action = selectedAction, !action.isTrackable, command != .toggleMark {
+            message = Message("\(action.id) is addressed to OSCE structures and is not tracked per State", kind: .info)
+            return []
+        }
+        switch command {
+        case .toggleMark: toggleMark()
+        case .openStatusPicker:
+            let targets = marks.isEmpty ? selectedAction.map { [$0.id] } ?? [] : orderedMarks
+            guard !targets.isEmpty else {
+                message = Message("select an action, or mark some with Space", kind: .info)
+                return []
+            }
+            let current = tracker.assessment(state: code, action: targets[0]).status
+            mode = .statusPicker(StatusPicker(state: code, actions: targets, highlighted: current))
+        case .editNote:
+            guard let action = selectedAction else {
+                message = Message("notes belong to actions: select one", kind: .info)
+                return []
+            }
+            let note = tracker.assessment(state: code, action: action.id).note
+            mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note)))
+        case .addEvidence:
+            guard let action = selectedAction else {
+                message = Message("evidence belongs to actions: select one", kind: .info)
+                return []
+            }
+            mode = .evidenceInput(EvidenceDraft(state: code, action: action.id))
+        default: break
+        }
+        return []
+    }
+
+    /// Marked actions in catalog order, so a bulk change writes its events in a stable order.
+    var orderedMarks: [String] {
+        tracker.catalog.allActions.map(\.id).filter { marks.contains($0) }
+    }
+
+    private mutating func toggleMark() {
+        guard let item = tree.selectedItem else { return }
+        let actions: [String]
+        switch item.id {
+        case .action(let id): actions = tracker.catalog.action(id: id)?.isTrackable == false ? [] : [id]
+        case .area(let id): actions = tracker.catalog.area(id: id)?.actions.filter { passesFilter($0) && $0.isTrackable }.map(\.id) ?? []
+        case .pillar(let id): actions = tracker.catalog.pillar(id: id)?.actions.filter { passesFilter($0) && $0.isTrackable }.map(\.id) ?? []
+        }
+        if actions.allSatisfy(marks.contains) { marks.subtract(actions) } else { marks.formUnion(actions) }
+        if case .action = item.id { tree.move(.down) }
+        message = Message(marks.isEmpty ? "no marks" : "\(marks.count) marked; s sets their status", kind: .info)
+    }
+
+    /// Builds the drafts of an edit, remembers the before/after values for undo, and asks the runner to save.
+    mutating func record(_ changes: [(action: String, after: Assessment)], state code: String, what: String) -> [Effect] {
+        var drafts: [EventDraft] = []
+        var targets: [UndoHistory.Target] = []
+        for change in changes {
+            let before = tracker.assessment(state: code, action: change.action)
+            guard let draft = before.draft(to: change.after, state: code, action: change.action, undoes: nil) else { continue }
+            drafts.append(draft)
+            targets.append(.init(state: code, action: change.action, before: before, after: change.after))
+        }
+        guard !drafts.isEmpty else {
+            message = Message("nothing changed", kind: .info)
+            return []
+        }
+        undo.pending.append(.init(kind: .edit, targets: targets, description: what, original: nil))
+        message = Message("saving…", kind: .info)
+        return [.record(drafts)]
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import ActionPlanModel
+
+extension AppState {
+    /// Commands while a popup has the keyboard: Esc closes it, Enter confirms, arrows move inside it.
+    mutating func handlePopup(_ command: Command) -> [Effect] {
+        if command == .back {
+            if case .search(let prompt) = mode, let origin = prompt.origin {
+                tree.reveal(origin)
+                tree.keepVisible(height: bodyHeight)
+            }
+            mode = .browsing
+            return []
+        }
+        switch mode {
+        case .browsing: return []
+        case .statusPicker(var picker):
+            let all = Status.allCases
+            switch command {
+            case .moveUp: picker.highlighted = all[max(0, picker.highlighted.rank - 1)]
+            case .moveDown: picker.highlighted = all[min(all.count - 1, picker.highlighted.rank + 1)]
+            case .activate: return setStatus(picker.highlighted, picker: picker)
+            case .pickStatus(let status): return setStatus(status, picker: picker)
+            default: break
+            }
+            mode = .statusPicker(picker)
+        case .noteEditor(let draft):
+            guard command == .save else { return [] }
+            mode = .browsing
+            var after = tracker.assessment(state: draft.state, action: draft.action)
+            after.note = draft.buffer.text
+            return record([(draft.action, after)], state: draft.state, what: "note of \(draft.action)")
+        case .evidenceInput(let draft):
+            guard command == .activate else { return [] }
+            mode = .browsing
+            let reference = draft.input.text.trimmingCharacters(in: .whitespaces)
+            guard !reference.isEmpty else { return [] }
+            var after = tracker.assessment(state: draft.state, action: draft.action)
+            guard !after.evidence.contains(reference) else {
+                message = Message("already listed as evidence", kind: .info)
+                return []
+            }
+            after.evidence.append(reference)
+            return record([(draft.action, after)], state: draft.state, what: "evidence for \(draft.action)")
+        case .statePicker(var picker):
+            let choices = stateChoices(matching: picker.query.text)
+            switch command {
+            case .moveUp: picker.highlighted = max(0, picker.highlighted - 1)
+            case .moveDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + 1)
+            case .pageUp: picker.highlighted = max(0, picker.highlighted - statePickerPage)
+            case .pageDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + statePickerPage)
+            case .activate:
+                guard picker.highlighted < choices.count else { return [] }
+                mode = .browsing
+                select(choices[picker.highlighted])
+                return []
+            default: break
+            }
+            mode = .statePicker(picker)
+        case .search(let prompt):
+            guard command == .activate else { return [] }
+            mode = .browsing
+            let found = matches(for: prompt.query.text)
+            search = prompt.query.text.isEmpty ? nil : SearchResults(query: prompt.query.text, matches: found)
+            message = Message(found.isEmpty ? "no match for “\(prompt.query.text)”"
+                              : "\(found.count) matches; n/N step, Esc ends", kind: .info)
+        case .form(var form):
+            switch command {
+            case .nextField: form.nextField()
+            case .previousField: form.previousField()
+            case .activate: return apply(form)
+            default: break
+            }
+            mode = .form(form)
+        }
+        return []
+    }
+
+    /// The rows of the State picker's list (its box is the screen height minus four, less three rows).
+    var statePickerPage: Int { max(1, size.height - 7) }
+
+    /// A key the keymap left to the open text field.
+    mutating func typeIntoPopup(_ key: Key) {
+        switch mode {
+        case .noteEditor(var draft):
+            draft.buffer.handle(key)
+            mode = .noteEditor(draft)
+        case .evidenceInput(var draft):
+            draft.input.handle(key)
+            mode = .evidenceInput(draft)
+        case .statePicker(var picker):
+            picker.query.handle(key)
+            picker.highlighted = 0
+            mode = .statePicker(picker)
+        case .search(var prompt):
+            prompt.query.handle(key)
+            mode = .search(prompt)
+            // Incremental: the cursor follows the first match while typing.
+            if let first = matches(for: prompt.query.text).first {
+                tree.reveal(first)
+                tree.keepVisible(height: bodyHeight)
+            }
+        case .form(var form):
+            let before = form
+            form.handle(key)
+            if form.kind == .export { followDefaultPath(from: before, to: &form) }
+            mode = .form(form)
+        default: break
+        }
+    }
+
+    /// Keeps the export path in step with the format and scope while the user has not typed one.
+    private func followDefaultPath(from before: Form, to form: inout Form) {
+        guard let pathIndex = form.fields.firstIndex(where: { $0.label == "Path" }),
+              before.value("Path") == exportDefaultPath(before) else { return }
+        let path = exportDefaultPath(form)
+        if path != before.value("Path") { form.fields[pathIndex].value = .text(LineInput(path)) }
+    }
+
+    /// `actionplan-XA.csv`, `actionplan-all.md`: the path the export dialog proposes.
+    func exportDefaultPath(_ form: Form) -> String {
+        let format = ExportRequest.Format.allCases[form.choice("Format")]
+        let scope = form.value("Scope") == "All States" ? "all" : (selection.code ?? "all")
+        return "actionplan-\(scope).\(format.fileExtension)"
+    }
+
+    /// The picker's choices: "All States" then every State whose code or name matches the query.
+    ///
+    /// A code matches by prefix, a name anywhere, ignoring case and diacritics ("turk" finds Türkiye).
+    /// The best matches come first (the code itself, then names starting with the query), so typing a
+    /// code or the start of a name and pressing Enter picks the State the user meant.
+    func stateChoices(matching query: String) -> [StateSelection] {
+        let needle = Self.folded(query.trimmingCharacters(in: .whitespaces))
+        let all: [StateSelection] = needle.isEmpty || Self.folded("All States").contains(needle) ? [.all] : []
+        guard !needle.isEmpty else { return all + states.map { .state($0.code) } }
+        let ranked = states.compactMap { state -> (Int, Participant)? in
+            let code = Self.folded(state.code), name = Self.folded(state.name)
+            if code == needle || Self.folded(state.iso3) == needle { return (0, state) }
+            if name.hasPrefix(needle) { return (1, state) }
+            if code.hasPrefix(needle) { return (2, state) }
+            if name.contains(needle) { return (3, state) }
+            return nil
+        }
+        let sorted = ranked.enumerated().sorted { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }
+        return all + sorted.map { .state($0.element.1.code) }
+    }
+
+    private mutating func setStatus(_ status: Status, picker: StatusPicker) -> [Effect] {
+        mode = .browsing
+        let changes = picker.actions.map { action -> (action: String, after: Assessment) in
+            var after = tracker.assessment(state: picker.state, action: action)
+            after.status = status
+            return (action, after)
+        }
+        let what = picker.actions.count == 1 ? "\(picker.actions[0]) → \(status.label)"
+            : "\(picker.actions.count) actions → \(status.label)"
+        if !marks.isEmpty, picker.actions == orderedMarks { marks = [] }
+        return record(changes, state: picker.state, what: what)
+    }
+}

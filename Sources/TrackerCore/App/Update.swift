@@ -1,0 +1,149 @@
+import ActionPlanModel
+
+/// Applies one command to the state and returns what the runner must do.
+///
+/// Pure: no I/O and no clock, so every behaviour of the TUI can be tested as a sequence of commands.
+/// Keys are resolved through `Keymap` first, so the key table is the only place that knows keys.
+public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
+    switch command {
+    case .key(let key):
+        state.message = nil
+        guard let resolved = Keymap.command(for: key, in: state) else { return [] }
+        if resolved == .key(key) {
+            state.typeIntoPopup(key)
+            return []
+        }
+        return update(&state, resolved)
+    case .resize(let size):
+        state.size = size
+        state.keepCursorsVisible()
+        return []
+    case .tick(let now):
+        state.now = now
+        return []
+    case .saved(let events):
+        state.applySaved(events)
+        return []
+    case .saveFailed(let message):
+        state.failPendingSave(message)
+        return []
+    case .storeReloaded(let tracker):
+        // The runner may reload after its own append; only a real outside change is worth a message.
+        guard tracker != state.tracker else { return [] }
+        state.replaceTracker(tracker)
+        state.message = Message("the store changed on disk; reloaded", kind: .info)
+        return []
+    case .exported(let path):
+        state.message = Message("exported to \(path)", kind: .success)
+        return []
+    case .exportFailed(let message):
+        state.message = Message("export failed: \(message)", kind: .error)
+        return []
+    case .quit where !state.mode.isPopup:
+        return [.quit]
+    default:
+        break
+    }
+    if command.isEditing, !state.mode.isPopup, state.options.readOnly {
+        state.message = Message("read-only: " + (state.options.readOnlyReason ?? "this session cannot edit"), kind: .error)
+        return []
+    }
+    if state.mode.isPopup { return state.handlePopup(command) }
+    return state.handleBrowsing(command)
+}
+
+extension AppState {
+    /// The rows available to the body of every screen (header two rows, footer one).
+    var bodyHeight: Int { max(1, size.height - 3) }
+
+    /// Scroll offsets follow the cursors after a move or a resize.
+    mutating func keepCursorsVisible() {
+        tree.keepVisible(height: bodyHeight)
+        history.keepVisible(height: max(1, bodyHeight - 2))
+        clampMatrix()
+    }
+
+    /// Navigation and the keys that open popups, when no popup is open.
+    mutating func handleBrowsing(_ command: Command) -> [Effect] {
+        switch command {
+        case .switchScreen(let screen): show(screen)
+        case .nextScreen: show(ScreenID(rawValue: screen == .help ? 1 : screen.rawValue % 4 + 1) ?? .tree)
+        case .previousScreen: show(ScreenID(rawValue: screen == .help ? 4 : (screen.rawValue + 2) % 4 + 1) ?? .tree)
+        case .openStatePicker: mode = .statePicker(StatePicker())
+        case .previousState: stepState(-1)
+        case .nextState: stepState(1)
+        case .openExport: mode = .form(exportForm())
+        case .back: goBack()
+        case .click(let position) where position.y == 1:
+            let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }
+            if let (target, _, _) = hit { show(target) }
+        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
+            return edit(command)
+        default:
+            switch screen {
+            case .tree: treeCommand(command)
+            case .matrix: matrixCommand(command)
+            case .history: historyCommand(command)
+            case .help: helpCommand(command)
+            case .dashboard: break
+            }
+        }
+        return []
+    }
+
+    mutating func show(_ target: ScreenID) {
+        if target == .help, screen != .help { screenBeforeHelp = screen }
+        screen = target
+        if target == .history, history.stale { history.refresh(tracker: tracker, states: states) }
+        keepCursorsVisible()
+    }
+
+    private mutating func goBack() {
+        switch screen {
+        case .help: screen = screenBeforeHelp
+        case .tree:
+            if search != nil { search = nil; message = Message("search ended", kind: .info) }
+        case .matrix: matrixCommand(.back)
+        default: break
+        }
+    }
+
+    /// Switches the current State to `selection` and refreshes what depends on it.
+    mutating func select(_ newSelection: StateSelection) {
+        guard newSelection != selection else { return }
+        selection = newSelection
+        marks = []
+        if filter.status != nil || filter.changedSince != nil { rebuildTree() }
+        if let search { self.search = SearchResults(query: search.query, matches: matches(for: search.query)) }
+    }
+
+    /// `[` and `]`: the previous or next State in the list, wrapping, with "All States" between the ends.
+    private mutating func stepState(_ delta: Int) {
+        let choices: [StateSelection] = [.all] + states.map { .state($0.code) }
+        let index = choices.firstIndex(of: selection) ?? 0
+        select(choices[(index + delta + choices.count) % choices.count])
+    }
+
+    /// Replaces the tracker (a save or a reload) and refreshes every derived figure.
+    mutating func replaceTracker(_ newTracker: Tracker) {
+        tracker = newTracker
+        states = tracker.states()
+        if let code = selection.code, !states.contains(where: { $0.code == code }),
+           let participant = tracker.directory.resolve(code) {
+            states.append(participant)
+        }
+        refreshDerived()
+    }
+
+    mutating func refreshDerived() {
+        figures = Figures(tracker: tracker, states: states)
+        rebuildTree()
+        if let query = search?.query {
+            let found = matches(for: query)
+            search?.matches = found
+        }
+        history.stale = true
+        if screen == .history { history.refresh(tracker: tracker, states: states) }
+        keepCursorsVisible()
+    }
+}

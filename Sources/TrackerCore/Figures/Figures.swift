@@ -1,0 +1,109 @@
+import ActionPlanModel
+
+/// Progress of one State (or of all States) overall, per pillar and per area.
+public struct ScopeFigures: Equatable, Sendable {
+    public var overall = Progress()
+    public var pillars: [String: Progress] = [:]
+    public var areas: [String: Progress] = [:]
+
+    public init() {}
+
+    public mutating func merge(_ other: ScopeFigures) {
+        overall.merge(other.overall)
+        for (id, p) in other.pillars { pillars[id, default: Progress()].merge(p) }
+        for (id, p) in other.areas { areas[id, default: Progress()].merge(p) }
+    }
+}
+
+/// Every figure the screens show, computed once when the tracker changes rather than on every frame.
+///
+/// A frame of the matrix shows dozens of States × areas and the tree shows a bar per node under
+/// "All States"; folding 68 journals for each frame would make every keystroke wait, so `update`
+/// refreshes these figures after a save or a reload and `render` only reads them.
+public struct Figures: Equatable, Sendable {
+    /// By State code.
+    public private(set) var states: [String: ScopeFigures] = [:]
+    /// Summed over the visible States.
+    public private(set) var all = ScopeFigures()
+    /// Per action, over the visible States (the tree's bars under "All States").
+    public private(set) var actions: [String: Progress] = [:]
+    /// The most recent changes of every State, newest first.
+    public private(set) var recent: [RecentChange] = []
+
+    public init() {}
+
+    public init(tracker: Tracker, states: [Participant], recentLimit: Int = 20) {
+        let catalog = tracker.catalog
+        for state in states {
+            let assessments = tracker.journals[state.code]?.current ?? [:]
+            var figures = ScopeFigures()
+            for pillar in catalog.pillars {
+                var pillarProgress = Progress()
+                for area in pillar.areas {
+                    var areaProgress = Progress()
+                    for action in area.actions where action.isTrackable {
+                        let status = assessments[action.id]?.status ?? .notAssessed
+                        areaProgress.add(status)
+                        actions[action.id, default: Progress()].add(status)
+                    }
+                    figures.areas[area.id] = areaProgress
+                    pillarProgress.merge(areaProgress)
+                }
+                figures.pillars[pillar.id] = pillarProgress
+                figures.overall.merge(pillarProgress)
+            }
+            self.states[state.code] = figures
+            all.merge(figures)
+        }
+        recent = Self.recentChanges(tracker: tracker, states: states, limit: recentLimit)
+    }
+
+    /// The figures of one State, or the sum over all visible States.
+    public func scope(_ selection: StateSelection) -> ScopeFigures {
+        switch selection {
+        case .all: all
+        case .state(let code): states[code] ?? ScopeFigures()
+        }
+    }
+
+    /// The newest `limit` events over all journals, with their before and after assessments.
+    ///
+    /// Journals are sorted, so only the tail of each can hold the newest events; the "before" of each
+    /// chosen event is rebuilt from the events of that action alone.
+    static func recentChanges(tracker: Tracker, states: [Participant], limit: Int) -> [RecentChange] {
+        var candidates: [ChangeEvent] = []
+        for state in states {
+            guard let journal = tracker.journals[state.code] else { continue }
+            candidates.append(contentsOf: journal.events.suffix(limit))
+        }
+        candidates.sort { ChangeEvent.foldOrder($1, $0) }
+        return candidates.prefix(limit).map { event in
+            var before = Assessment.unassessed
+            for earlier in tracker.journal(event.state).events where earlier.action == event.action {
+                if earlier == event { break }
+                before.apply(earlier)
+            }
+            var after = before
+            after.apply(event)
+            return RecentChange(event: event, before: before, after: after)
+        }
+    }
+}
+
+/// The State the screens show: one State, or the "All States" pseudo-State.
+public enum StateSelection: Equatable, Hashable, Sendable {
+    case all
+    case state(String)
+
+    public var code: String? {
+        if case .state(let code) = self { return code }
+        return nil
+    }
+}
+
+/// One change with the assessment before and after it (the dashboard's "recent changes").
+public struct RecentChange: Equatable, Sendable {
+    public var event: ChangeEvent
+    public var before: Assessment
+    public var after: Assessment
+}

@@ -1,0 +1,31 @@
+import ActionPlanModel
+
+/// How one change reads in the details pane, the dashboard and the history: "○ Not started → ● Implemented".
+enum ChangeText {
+    /// `compact` drops the label of the old status ("· → ◔ In progress") for narrow table columns.
+    static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, theme: Theme,
+                        compact: Bool = false) -> String {
+        var parts: [String] = []
+        if before.status != after.status {
+            let from = theme.symbol(before.status) + (compact ? "" : " " + before.status.label)
+            parts.append("\(from) \(theme.arrow) \(theme.symbol(after.status)) \(after.status.label)")
+        }
+        if event.note != nil, before.note != after.note { parts.append(after.note.isEmpty ? "note removed" : "note edited") }
+        if let added = event.evidenceAdded, !added.isEmpty { parts.append("+\(added.count) evidence") }
+        if let removed = event.evidenceRemoved, !removed.isEmpty { parts.append("−\(removed.count) evidence") }
+        if event.undoes != nil { parts.append("(undo)") }
+        return parts.isEmpty ? "no change" : parts.joined(separator: ", ")
+    }
+
+    /// The newest `count` events of one action (oldest-first input), newest first, with before and after.
+    static func latest(_ events: [ChangeEvent], count: Int) -> [RecentChange] {
+        var running = Assessment.unassessed
+        var all: [RecentChange] = []
+        for event in events {
+            let before = running
+            running.apply(event)
+            all.append(RecentChange(event: event, before: before, after: running))
+        }
+        return Array(all.suffix(count).reversed())
+    }
+}

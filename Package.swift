@@ -39,12 +39,13 @@ let package = Package(
         .executableTarget(
             name: "actionplan-bench",
             dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore"],
-            path: "Sources/actionplan-bench"
+            path: "Sources/actionplan-bench",
+            exclude: ["export_baseline.py"]
         ),
         .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel"]),
-        .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel"]),
-        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"]),
+        .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel"], exclude: ["Goldens"]),
+        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "TrackerCore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),

@@ -12,7 +12,7 @@ public struct Journal: Sendable, Equatable {
 
     public init(state: String, events: [ChangeEvent] = []) {
         self.state = state
-        let sorted = Self.isSorted(events) ? events : events.sorted(by: ChangeEvent.foldOrder)
+        let sorted = Self.isSorted(events) ? events : Self.sortedForFold(events)
         self.events = sorted
         current = Self.fold(sorted, through: nil)
     }
@@ -20,8 +20,7 @@ public struct Journal: Sendable, Equatable {
     /// Adds an event; cheap when it is the newest (the usual case).
     public mutating func append(_ event: ChangeEvent) {
         if let last = events.last, ChangeEvent.foldOrder(event, last) {
-            events.append(event)
-            events.sort(by: ChangeEvent.foldOrder)
+            events = Self.sortedForFold(events + [event])
             current = Self.fold(events, through: nil)
         } else {
             events.append(event)
@@ -48,6 +47,16 @@ public struct Journal: Sendable, Equatable {
             result[event.action, default: .unassessed].apply(event)
         }
         return result
+    }
+
+    /// Sorts by (time, id) through an index permutation: moving whole events while sorting costs
+    /// far more than moving integers (each event holds several reference-counted strings).
+    private static func sortedForFold(_ events: [ChangeEvent]) -> [ChangeEvent] {
+        let order = events.indices.sorted { a, b in
+            let x = events[a], y = events[b]
+            return x.time != y.time ? x.time < y.time : x.id < y.id
+        }
+        return order.map { events[$0] }
     }
 
     private static func isSorted(_ events: [ChangeEvent]) -> Bool {

@@ -64,7 +64,10 @@ public struct Tracker: Sendable, Equatable {
     /// Events whose action id the catalog does not have (kept on disk, reported as orphans).
     public var orphans: [ChangeEvent] {
         journals.keys.sorted().flatMap { code in
-            journals[code]!.events.filter { catalog.action(id: $0.action) == nil }
+            let journal = journals[code]!
+            // Only actions that appear in the fold can be orphans: check those, then collect their events.
+            let missing = Set(journal.current.keys.filter { catalog.action(id: $0) == nil })
+            return missing.isEmpty ? [] : journal.events.filter { missing.contains($0.action) }
         }
     }
 }

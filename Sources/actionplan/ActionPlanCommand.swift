@@ -25,6 +25,9 @@ struct ActionPlanCommand: ParsableCommand {
             HistoryCommand.self,
             SummaryCommand.self,
             ValidateCommand.self,
+            ExportCommand.self,
+            ChangesCommand.self,
+            ImportCommand.self,
             TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self

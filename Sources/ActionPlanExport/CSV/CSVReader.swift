@@ -30,8 +30,15 @@ public enum CSVReader {
         public var all: [Problem]
     }
 
+    /// The separator of a file: `;` when the header has semicolons and no comma (what Excel writes in
+    /// locales that use the decimal comma), else `,`.
+    public static func separator(of bytes: [UInt8]) -> UInt8 {
+        let header = bytes.prefix { $0 != 0x0A }
+        return !header.contains(0x2C) && header.contains(0x3B) ? 0x3B : 0x2C
+    }
+
     /// Every record, or every problem found (bad UTF-8, an unterminated quote, text after a closing quote).
-    public static func parse(_ bytes: [UInt8]) -> Result<[Record], Problems> {
+    public static func parse(_ bytes: [UInt8], separator: UInt8 = 0x2C) -> Result<[Record], Problems> {
         var i = bytes.starts(with: StatusCSV.byteOrderMark) ? 3 : 0
         var records: [Record] = []
         var problems: [Problem] = []
@@ -73,7 +80,7 @@ public enum CSVReader {
                 continue
             }
             switch b {
-            case 0x2C: finishCell()
+            case separator: finishCell()
             case 0x0D where i + 1 < bytes.count && bytes[i + 1] == 0x0A: finishRecord(); i += 1
             case 0x0A, 0x0D: finishRecord()
             case 0x22 where cell.isEmpty && !wasQuoted:

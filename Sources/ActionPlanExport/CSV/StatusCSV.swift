@@ -19,13 +19,21 @@ public enum StatusCSV {
 
     /// The whole file: header and one record per row, UTF-8, CRLF line ends, optionally with a BOM.
     public static func write(_ snapshot: StatusSnapshot, excel: Bool = false) -> [UInt8] {
-        var out = excel ? byteOrderMark : []
-        out.reserveCapacity(snapshot.states.count * 105 * 160)
-        out.append(contentsOf: CSVCell.record(columns).utf8)
+        var out = CSVWriter(byteOrderMark: excel, capacity: snapshot.states.count * 128 * 160)
+        out.row(columns)
         for state in snapshot.states {
-            for row in state.rows { out.append(contentsOf: CSVCell.record(cells(row)).utf8) }
+            for row in state.rows {
+                let a = row.assessment
+                for text in [row.stateCode, row.stateName, row.pillarTitle, row.areaTitle, row.actionID, row.actionTitle,
+                             a.status.rawValue, a.status.label, a.note, a.evidence.joined(separator: evidenceSeparator)] {
+                    out.cell(text)
+                }
+                out.cell(a.updatedAt)
+                out.cell(a.updatedBy ?? "")
+                out.endRow()
+            }
         }
-        return out
+        return out.bytes
     }
 
     /// The cells of one row, before quoting and neutralising.

@@ -30,33 +30,37 @@ public struct ChangeReport: Sendable, Equatable {
                 from: Timestamp?, to: Timestamp?) {
         self.from = from
         self.to = to
-        var order: [String: Int] = [:]
-        for (i, action) in tracker.catalog.allActions.enumerated() where order[action.id] == nil { order[action.id] = i }
+        // Transitions are bucketed per action in catalog order (orphan ids last): grouping in one pass
+        // instead of sorting, since each journal is already in time order.
+        let catalogActions = tracker.catalog.allActions
+        var position: [String: Int] = [:]
+        for (i, action) in catalogActions.enumerated() where position[action.id] == nil { position[action.id] = i }
         var transitions: [Transition] = []
         var byState: [Tally] = []
         var authors: [String: Tally] = [:]
         for state in states {
             var tally = Tally(key: state.code, label: state.name)
-            var mine: [Transition] = []
-            for entry in tracker.journal(state.code).timeline() where entry.changesStatus {
-                let event = entry.event
-                if let from, event.time < from { continue }
+            var buckets = [[Transition]](repeating: [], count: catalogActions.count)
+            var orphans: [String: [Transition]] = [:]
+            // Only statuses are followed (not notes or evidence), which keeps a long history cheap:
+            // one dictionary lookup per event instead of a full assessment per event.
+            var statuses: [String: Status] = [:]
+            for event in tracker.journal(state.code).events {
                 if let to, event.time > to { break }
+                guard let status = event.status else { continue }
+                let before = statuses.updateValue(status, forKey: event.action) ?? .notAssessed
+                guard before != status else { continue }
+                if let from, event.time < from { continue }
                 if let actions, !actions.contains(event.action) { continue }
-                let transition = Transition(entry: entry, state: state,
-                                            actionTitle: tracker.catalog.action(id: event.action)?.title)
+                let index = position[event.action]
+                let transition = Transition(event: event, state: state, from: before,
+                                            actionTitle: index.map { catalogActions[$0].title })
                 tally.count(transition.direction)
                 authors[event.author, default: Tally(key: event.author, label: event.author)].count(transition.direction)
-                mine.append(transition)
+                if let index { buckets[index].append(transition) } else { orphans[event.action, default: []].append(transition) }
             }
-            // The timeline is already in time order; a stable sort by catalog position groups it per action.
-            mine = mine.enumerated().sorted { a, b in
-                let pa = order[a.element.actionID] ?? Int.max, pb = order[b.element.actionID] ?? Int.max
-                if pa != pb { return pa < pb }
-                if a.element.actionID != b.element.actionID { return a.element.actionID < b.element.actionID }
-                return a.offset < b.offset
-            }.map(\.element)
-            transitions += mine
+            for bucket in buckets where !bucket.isEmpty { transitions += bucket }
+            for id in orphans.keys.sorted() { transitions += orphans[id]! }
             byState.append(tally)
         }
         self.transitions = transitions
@@ -89,18 +93,26 @@ public struct Transition: Sendable, Equatable {
     /// Whether the event was an undo of an earlier one.
     public var isUndo: Bool
 
-    public init(entry: TimelineEntry, state: Participant, actionTitle: String?) {
-        eventID = entry.event.id
-        time = entry.event.time
+    /// The transition `event` makes from the status `from` (the event must set a status).
+    public init(event: ChangeEvent, state: Participant, from: Status, actionTitle: String?) {
+        eventID = event.id
+        time = event.time
         stateCode = state.code
         stateName = state.name
-        actionID = entry.event.action
+        actionID = event.action
         self.actionTitle = actionTitle
-        from = entry.before.status
-        to = entry.after.status
-        author = entry.event.author
-        direction = entry.direction
-        isUndo = entry.event.undoes != nil
+        self.from = from
+        to = event.status ?? from
+        author = event.author
+        direction = Self.direction(from: from, to: to)
+        isUndo = event.undoes != nil
+    }
+
+    /// +1, −1 or 0 by the same rule as `TimelineEntry.direction` (a test holds the two together):
+    /// moves into or out of a status without a weight are neither.
+    public static func direction(from: Status, to: Status) -> Int {
+        guard let a = from.weight, let b = to.weight, a != b else { return 0 }
+        return b > a ? 1 : -1
     }
 
     /// "improvement", "regression" or "other".

@@ -9,15 +9,17 @@ public enum ChangeReportFiles {
     ]
 
     public static func csv(_ report: ChangeReport, excel: Bool = false) -> [UInt8] {
-        var out = excel ? StatusCSV.byteOrderMark : []
-        out.append(contentsOf: CSVCell.record(csvColumns).utf8)
+        var out = CSVWriter(byteOrderMark: excel, capacity: (report.transitions.count + 1) * 140)
+        out.row(csvColumns)
         for t in report.transitions {
-            out.append(contentsOf: CSVCell.record([
-                t.time.description, t.stateCode, t.stateName, t.actionID, t.actionTitle ?? "", t.from.rawValue,
-                t.to.rawValue, t.kind, t.author, t.eventID,
-            ]).utf8)
+            out.cell(t.time)
+            for text in [t.stateCode, t.stateName, t.actionID, t.actionTitle ?? "", t.from.rawValue, t.to.rawValue,
+                         t.kind, t.author, t.eventID] {
+                out.cell(text)
+            }
+            out.endRow()
         }
-        return out
+        return out.bytes
     }
 
     public static func json(_ report: ChangeReport) -> [UInt8] {

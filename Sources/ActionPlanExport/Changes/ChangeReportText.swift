@@ -2,15 +2,14 @@ import ActionPlanModel
 
 /// The change report as a plain-text table for the terminal.
 ///
-/// Authors and titles come from the store, so control characters are replaced before they reach the
-/// terminal (an escape sequence in an author name must not repaint the screen).
+/// Authors come from the store, so they pass through `TerminalText.clean` before they reach the terminal.
 public enum ChangeReportText {
     public static func write(_ report: ChangeReport) -> [UInt8] {
         var out = "Status changes \(period(report))\n\n"
         var rows = [["TIME (UTC)", "STATE", "ACTION", "FROM", "TO", "", "BY"]]
         for t in report.transitions {
             rows.append([t.time.shortDescription, t.stateCode, t.actionID, t.from.rawValue, t.to.rawValue,
-                         t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "", clean(t.author)])
+                         t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "", TerminalText.clean(t.author)])
         }
         if !report.transitions.isEmpty { out += table(rows) + "\n" }
         out += tallies(report.byState.filter { $0.total > 0 }, heading: "STATE", key: \.key)
@@ -34,7 +33,7 @@ public enum ChangeReportText {
     static func tallies(_ tallies: [Tally], heading: String, key: KeyPath<Tally, String>) -> String {
         guard !tallies.isEmpty else { return "" }
         var rows = [[heading, "IMPROVEMENTS", "REGRESSIONS", "OTHER", "TOTAL"]]
-        for t in tallies { rows.append([clean(t[keyPath: key]), "\(t.improvements)", "\(t.regressions)", "\(t.other)", "\(t.total)"]) }
+        for t in tallies { rows.append([TerminalText.clean(t[keyPath: key]), "\(t.improvements)", "\(t.regressions)", "\(t.other)", "\(t.total)"]) }
         return table(rows) + "\n"
     }
 
@@ -47,13 +46,6 @@ public enum ChangeReportText {
                 i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
-    }
-
-    /// Replaces control characters (C0, DEL, C1) with U+FFFD.
-    static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "\u{FFFD}" : $0
-        }))
     }
 }
 

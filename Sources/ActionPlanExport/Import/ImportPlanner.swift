@@ -9,13 +9,10 @@ import ActionPlanModel
 /// `updated_at`, when filled in, must still match the store: otherwise someone changed the action after
 /// the export and the import would silently overwrite that change.
 public enum ImportPlanner {
-    enum Column {
-        static let state = 0, action = 4, status = 6, note = 8, evidence = 9, updatedAt = 10
-    }
-
-    /// The plan for `bytes` (a CSV file) against the current assessments in `tracker`, or every problem.
+    /// The plan for `bytes` (a CSV file, comma- or semicolon-separated) against the current assessments
+    /// in `tracker`, or every problem.
     public static func plan(csv bytes: [UInt8], tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
-        switch CSVReader.parse(bytes) {
+        switch CSVReader.parse(bytes, separator: CSVReader.separator(of: bytes)) {
         case .failure(let problems):
             return .failure(ImportProblems(all: problems.all.map { ImportProblem(row: $0.row, column: $0.column, message: $0.message) }))
         case .success(let records):
@@ -41,32 +38,8 @@ public enum ImportPlanner {
                     "expected \(StatusCSV.columns.count) cells, found \(cells.count)"))
                 continue
             }
-            var rowProblems: [ImportProblem] = []
-            func problem(_ column: Int, _ message: String) {
-                rowProblems.append(ImportProblem(row: record.row, column: column, message: message))
-            }
-            var participant: Participant?
-            switch tracker.directory.lookup(cells[Column.state].trimmingCharacters(in: .whitespaces)) {
-            case .success(let found): participant = found
-            case .failure(let error): problem(Column.state, error.description)
-            }
-            var action: Action?
-            switch tracker.catalog.lookupAction(cells[Column.action].trimmingCharacters(in: .whitespaces)) {
-            case .success(let found) where found.isTrackable: action = found
-            case .success(let found): problem(Column.action, "action \(found.id) is addressed to OSCE structures and is not tracked per State")
-            case .failure(let error): problem(Column.action, error.description)
-            }
-            var status: Status?
-            let statusText = cells[Column.status].trimmingCharacters(in: .whitespaces)
-            if statusText.isEmpty {
-                problem(Column.status, "empty status; use not-assessed to leave an action unassessed")
-            } else {
-                switch Status.lookup(statusText) {
-                case .success(let found): status = found
-                case .failure(let error): problem(Column.status, error.description)
-                }
-            }
-            guard let participant, let action, let status, rowProblems.isEmpty else { problems += rowProblems; continue }
+            let row = RowCheck(row: record.row, cells: cells)
+            guard let (participant, action, status) = row.identify(in: tracker, problems: &problems) else { continue }
             let key = participant.code + "\u{0}" + action.id
             if let first = seen[key] {
                 problems.append(ImportProblem(row: record.row, message:
@@ -75,18 +48,14 @@ public enum ImportPlanner {
             }
             seen[key] = record.row
             let current = tracker.assessment(state: participant.code, action: action.id)
-            let stamp = cells[Column.updatedAt].trimmingCharacters(in: .whitespaces)
-            if !stamp.isEmpty, stamp != (current.updatedAt?.description ?? "") {
-                let now = current.updatedAt.map { "\($0.description) by \(current.updatedBy ?? "?")" } ?? "never"
-                problems.append(ImportProblem(row: record.row, column: Column.updatedAt, message:
-                    "\(participant.code) \(action.id) was changed in the store after this file was exported "
-                    + "(store: \(now)); export again, or clear this cell to overwrite"))
+            if let stale = row.staleness(against: current, state: participant.code, action: action.id) {
+                problems.append(stale)
                 continue
             }
             var target = current
             target.status = status
-            target.note = cells[Column.note]
-            target.evidence = evidence(cells[Column.evidence])
+            target.note = cells[RowCheck.Column.note]
+            target.evidence = evidence(cells[RowCheck.Column.evidence])
             let diff = current.change(to: target)
             if diff.status == nil, diff.note == nil, diff.added == nil, diff.removed == nil {
                 plan.unchanged += 1

@@ -13,13 +13,15 @@ public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible
     }
 
     /// `row 5, column G (status_id): unknown status 'implementd'; did you mean 'implemented'?`
+    ///
+    /// The message quotes cells from the file, so control characters are replaced for the terminal.
     public var description: String {
         var text = "row \(row)"
         if let column {
             text += ", column \(StatusCSV.letter(ofColumn: column))"
             if column < StatusCSV.columns.count { text += " (\(StatusCSV.columns[column]))" }
         }
-        return text + ": " + message
+        return text + ": " + TerminalText.clean(message)
     }
 }
 

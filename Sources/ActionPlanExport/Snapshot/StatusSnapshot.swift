@@ -23,8 +23,9 @@ public struct StatusSnapshot: Sendable, Equatable {
     ///
     /// `generatedAt` comes in as a value because the export target reads no clock; `asOf` should be
     /// `Timestamp.endOfDay(day)` for a calendar day, so a day includes everything recorded on it.
+    /// Only the HTML report shows changes; `withChanges: false` skips walking the whole history.
     public init(tracker: Tracker, scope: ExportScope, asOf: Timestamp?, changesFrom: Timestamp?,
-                generatedAt: Timestamp, storeFormat: Int) {
+                generatedAt: Timestamp, storeFormat: Int, withChanges: Bool = true) {
         let participants = scope.participants(in: tracker)
         let pillars = scope.pillars(in: tracker.catalog)
         metadata = SnapshotMetadata(generatedAt: generatedAt, asOf: asOf, storeFormat: storeFormat,
@@ -37,8 +38,10 @@ public struct StatusSnapshot: Sendable, Equatable {
                           assessments: tracker.assessments(state: participant.code, asOf: asOf))
         }
         let actions = Set(pillars.flatMap(\.actions).map(\.id))
-        changes = ChangeReport(tracker: tracker, states: participants,
-                               actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
+        changes = withChanges
+            ? ChangeReport(tracker: tracker, states: participants,
+                           actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
+            : ChangeReport(from: changesFrom, to: asOf, transitions: [], byState: [], byAuthor: [])
     }
 
     /// Every row of every State, in State then catalog order.

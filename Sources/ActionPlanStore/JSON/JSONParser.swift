@@ -98,6 +98,16 @@ public struct JSONParser {
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
+                if out.isEmpty {
+                    // The common case, no escapes: decode the run directly (validating only non-ASCII).
+                    let run = bytes[runStart..<i]
+                    i += 1
+                    if run.allSatisfy({ $0 < 0x80 }) { return String(decoding: run, as: UTF8.self) }
+                    guard let text = String(validating: run, as: UTF8.self) else {
+                        throw SyntaxError(offset: start, message: "string is not valid UTF-8")
+                    }
+                    return text
+                }
                 out.append(contentsOf: bytes[runStart..<i])
                 i += 1
                 guard let text = String(validating: out, as: UTF8.self) else {

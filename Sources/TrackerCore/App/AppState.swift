@@ -31,7 +31,7 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var undo = UndoHistory()
     /// The footer message answering the last key ("saved", "read-only", an error).
     public internal(set) var message: Message?
-    /// The latest time the runner reported; used only for display.
+    /// The latest time the runner reported (`.tick`); the dashboard dates its figures with it.
     public internal(set) var now: Timestamp?
 
     public init(tracker: Tracker, options: AppOptions) {

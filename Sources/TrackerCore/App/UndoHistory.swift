@@ -6,6 +6,7 @@ import ActionPlanModel
 /// drafts that turn "after" back into "before"; redo records drafts that turn it into "after" again.
 /// Steps enter the stacks only when the runner confirms the save (`.saved`), never on a failed write.
 public struct UndoHistory: Equatable, Sendable {
+    /// One action of a step, with its values before and after the step.
     public struct Target: Equatable, Sendable {
         public var state: String
         public var action: String
@@ -13,6 +14,7 @@ public struct UndoHistory: Equatable, Sendable {
         public var after: Assessment
     }
 
+    /// What one key press changed (one action, or every marked action at once).
     public struct Step: Equatable, Sendable {
         public var targets: [Target]
         /// Per target, the id of the saved event that changed it (what an undo of it compensates).
@@ -22,6 +24,7 @@ public struct UndoHistory: Equatable, Sendable {
     /// What a save in flight will become when the runner confirms it.
     public enum PendingKind: Equatable, Sendable { case edit, undo, redo }
 
+    /// A step sent to the runner, waiting for `.saved` or `.saveFailed`.
     public struct Pending: Equatable, Sendable {
         public var kind: PendingKind
         public var targets: [Target]
@@ -39,6 +42,11 @@ public struct UndoHistory: Equatable, Sendable {
 }
 
 extension Assessment {
+    /// Same status, note and evidence (who changed it last, and when, does not matter).
+    func hasSameValues(as other: Assessment) -> Bool {
+        status == other.status && note == other.note && evidence == other.evidence
+    }
+
     /// The draft that turns this assessment into `target` exactly, evidence order included.
     ///
     /// `Assessment.apply` removes evidence first and appends additions at the end, so when a plain

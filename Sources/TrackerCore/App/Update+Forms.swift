@@ -29,13 +29,14 @@ extension AppState {
 
     func exportForm() -> Form {
         let scopeLabel = currentState.map { "\($0.code) \($0.name)" } ?? "(choose a State)"
-        let defaultPath = "actionplan-\(selection.code ?? "all").csv"
-        return Form(kind: .export, title: "Export", fields: [
+        var form = Form(kind: .export, title: "Export", fields: [
             .init("Format", .choice(ExportRequest.Format.allCases.map(\.rawValue), index: 0)),
             .init("Scope", .choice(selection == .all ? ["All States", scopeLabel] : [scopeLabel, "All States"], index: 0)),
             .init("As of", .text(LineInput("")), hint: "YYYY-MM-DD, empty: now"),
-            .init("Path", .text(LineInput(defaultPath))),
+            .init("Path", .text(LineInput(""))),
         ])
+        form.fields[3].value = .text(LineInput(exportDefaultPath(form)))
+        return form
     }
 
     // MARK: - Enter

@@ -47,6 +47,8 @@ extension AppState {
             switch command {
             case .moveUp: picker.highlighted = max(0, picker.highlighted - 1)
             case .moveDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + 1)
+            case .pageUp: picker.highlighted = max(0, picker.highlighted - statePickerPage)
+            case .pageDown: picker.highlighted = min(max(0, choices.count - 1), picker.highlighted + statePickerPage)
             case .activate:
                 guard picker.highlighted < choices.count else { return [] }
                 mode = .browsing
@@ -74,6 +76,9 @@ extension AppState {
         return []
     }
 
+    /// The rows of the State picker's list (its box is the screen height minus four, less three rows).
+    var statePickerPage: Int { max(1, size.height - 7) }
+
     /// A key the keymap left to the open text field.
     mutating func typeIntoPopup(_ key: Key) {
         switch mode {
@@ -96,22 +101,48 @@ extension AppState {
                 tree.keepVisible(height: bodyHeight)
             }
         case .form(var form):
+            let before = form
             form.handle(key)
+            if form.kind == .export { followDefaultPath(from: before, to: &form) }
             mode = .form(form)
         default: break
         }
     }
 
+    /// Keeps the export path in step with the format and scope while the user has not typed one.
+    private func followDefaultPath(from before: Form, to form: inout Form) {
+        guard let pathIndex = form.fields.firstIndex(where: { $0.label == "Path" }),
+              before.value("Path") == exportDefaultPath(before) else { return }
+        let path = exportDefaultPath(form)
+        if path != before.value("Path") { form.fields[pathIndex].value = .text(LineInput(path)) }
+    }
+
+    /// `actionplan-XA.csv`, `actionplan-all.md`: the path the export dialog proposes.
+    func exportDefaultPath(_ form: Form) -> String {
+        let format = ExportRequest.Format.allCases[form.choice("Format")]
+        let scope = form.value("Scope") == "All States" ? "all" : (selection.code ?? "all")
+        return "actionplan-\(scope).\(format.fileExtension)"
+    }
+
     /// The picker's choices: "All States" then every State whose code or name matches the query.
     ///
     /// A code matches by prefix, a name anywhere, ignoring case and diacritics ("turk" finds Türkiye).
+    /// The best matches come first (the code itself, then names starting with the query), so typing a
+    /// code or the start of a name and pressing Enter picks the State the user meant.
     func stateChoices(matching query: String) -> [StateSelection] {
         let needle = Self.folded(query.trimmingCharacters(in: .whitespaces))
         let all: [StateSelection] = needle.isEmpty || Self.folded("All States").contains(needle) ? [.all] : []
-        return all + states.filter { state in
-            needle.isEmpty || Self.folded(state.code).hasPrefix(needle) || Self.folded(state.name).contains(needle)
-                || Self.folded(state.iso3).hasPrefix(needle)
-        }.map { .state($0.code) }
+        guard !needle.isEmpty else { return all + states.map { .state($0.code) } }
+        let ranked = states.compactMap { state -> (Int, Participant)? in
+            let code = Self.folded(state.code), name = Self.folded(state.name)
+            if code == needle || Self.folded(state.iso3) == needle { return (0, state) }
+            if name.hasPrefix(needle) { return (1, state) }
+            if code.hasPrefix(needle) { return (2, state) }
+            if name.contains(needle) { return (3, state) }
+            return nil
+        }
+        let sorted = ranked.enumerated().sorted { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }
+        return all + sorted.map { .state($0.element.1.code) }
     }
 
     private mutating func setStatus(_ status: Status, picker: StatusPicker) -> [Effect] {
@@ -123,7 +154,7 @@ extension AppState {
         }
         let what = picker.actions.count == 1 ? "\(picker.actions[0]) → \(status.label)"
             : "\(picker.actions.count) actions → \(status.label)"
-        if picker.actions.count > 1 { marks = [] }
+        if !marks.isEmpty, picker.actions == orderedMarks { marks = [] }
         return record(changes, state: picker.state, what: what)
     }
 }

@@ -28,6 +28,8 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.failPendingSave(message)
         return []
     case .storeReloaded(let tracker):
+        // The runner may reload after its own append; only a real outside change is worth a message.
+        guard tracker != state.tracker else { return [] }
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
         return []
@@ -72,6 +74,9 @@ extension AppState {
         case .nextState: stepState(1)
         case .openExport: mode = .form(exportForm())
         case .back: goBack()
+        case .click(let position) where position.y == 1:
+            let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }
+            if let (target, _, _) = hit { show(target) }
         case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
             return edit(command)
         default:

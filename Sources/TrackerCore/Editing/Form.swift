@@ -8,6 +8,7 @@ import Foundation
 public struct Form: Equatable, Sendable {
     public enum Kind: Equatable, Sendable { case treeFilter, historyFilter, export }
 
+    /// One labelled row of the dialog.
     public struct Field: Equatable, Sendable {
         public enum Value: Equatable, Sendable {
             /// Labels shown to the user; `index` is the choice.

@@ -58,6 +58,7 @@ public struct Figures: Equatable, Sendable {
         recent = Self.recentChanges(tracker: tracker, states: states, limit: recentLimit)
     }
 
+    /// The figures of one State, or the sum over all visible States.
     public func scope(_ selection: StateSelection) -> ScopeFigures {
         switch selection {
         case .all: all

@@ -2,9 +2,11 @@ import ActionPlanModel
 
 /// The History screen: its filter, the rows that pass it (newest first), the cursor and the scroll.
 ///
-/// The rows are computed by `update` when the screen opens, the filter changes or the store changes,
-/// because sorting every event of every State is the one costly query of the TUI.
+/// A large store holds well over 100,000 events, so a row is only a reference (State, position in its
+/// journal); the assessment before and after an event is folded only for the rows on screen. The rows are
+/// recomputed when the screen opens, the filter changes or the store changes, never per frame.
 public struct HistoryView: Equatable, Sendable {
+    /// Which changes the screen lists (all of them when every field is nil).
     public struct Filter: Equatable, Sendable {
         public var state: String?
         public var action: String?
@@ -31,8 +33,14 @@ public struct HistoryView: Equatable, Sendable {
         }
     }
 
+    /// One event: the State's journal and the event's index in it.
+    public struct Row: Equatable, Sendable {
+        public var state: String
+        public var index: Int
+    }
+
     public var filter = Filter()
-    public private(set) var rows: [TimelineEntry] = []
+    public private(set) var rows: [Row] = []
     public var selected = 0
     public var scroll = 0
     /// Set when the store changed while another screen was shown.
@@ -40,20 +48,47 @@ public struct HistoryView: Equatable, Sendable {
 
     public init() {}
 
-    /// Recomputes the rows from the tracker.
+    /// Recomputes the rows from the tracker: filter each journal, then order all by time and id, newest first.
+    ///
+    /// Each journal is already in fold order, so it is walked backwards and the sort only merges those
+    /// runs; the keys are plain integers, and event ids are compared only for equal times in two States.
     mutating func refresh(tracker: Tracker, states: [Participant]) {
+        struct Key { var time: Int64; var journal: Int32; var index: Int32 }
         let codes = filter.state.map { [$0] } ?? states.map(\.code)
+        let journals = codes.map { tracker.journals[$0]?.events ?? [] }
         let since = filter.since.flatMap(Timestamp.day)
         let author = filter.author?.lowercased()
         let action = filter.action?.lowercased()
-        rows = tracker.timeline(states: codes).filter { entry in
-            if let since, entry.event.time < since { return false }
-            if let author, entry.event.author.lowercased() != author { return false }
-            if let action, entry.event.action.lowercased() != action { return false }
-            return true
+        var keys: [Key] = []
+        keys.reserveCapacity(journals.reduce(0) { $0 + $1.count })
+        for (j, events) in journals.enumerated() {
+            for i in events.indices.reversed() {
+                let event = events[i]
+                if let since, event.time < since { continue }
+                if let author, event.author.lowercased() != author { continue }
+                if let action, event.action.lowercased() != action { continue }
+                keys.append(Key(time: event.time.milliseconds, journal: Int32(j), index: Int32(i)))
+            }
         }
+        keys.sort { a, b in
+            if a.time != b.time { return a.time > b.time }
+            if a.journal == b.journal { return a.index > b.index }
+            return journals[Int(a.journal)][Int(a.index)].id > journals[Int(b.journal)][Int(b.index)].id
+        }
+        rows = keys.map { Row(state: codes[Int($0.journal)], index: Int($0.index)) }
         selected = min(selected, max(0, rows.count - 1))
         stale = false
+    }
+
+    /// The event of a row with the assessment of its action just before and after it.
+    static func change(_ row: Row, in tracker: Tracker) -> RecentChange? {
+        guard let events = tracker.journals[row.state]?.events, row.index < events.count else { return nil }
+        let event = events[row.index]
+        var before = Assessment.unassessed
+        for earlier in events[..<row.index] where earlier.action == event.action { before.apply(earlier) }
+        var after = before
+        after.apply(event)
+        return RecentChange(event: event, before: before, after: after)
     }
 
     mutating func keepVisible(height: Int) {

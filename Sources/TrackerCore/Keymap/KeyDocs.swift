@@ -2,6 +2,7 @@ import Foundation
 
 /// The key list of `docs/user-guide.md`, generated from the same table as dispatch and the help screen.
 public enum KeyDocs {
+    /// One Markdown table per context, in the order of the help screen.
     public static func markdown() -> String {
         var out = ""
         for context in KeyContext.allCases {

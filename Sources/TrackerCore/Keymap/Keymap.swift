@@ -6,6 +6,7 @@ import ActionPlanModel
 /// otherwise the screen's bindings, then the global ones. Mouse events are mapped by kind, since their
 /// position is data rather than a key.
 public enum Keymap {
+    /// The command `key` means in `state`: `.key(key)` when a text field should receive it, nil when unbound.
     public static func command(for key: Key, in state: AppState) -> Command? {
         if case .mouse(let event) = key {
             guard !state.mode.isPopup else { return nil }
@@ -44,9 +45,22 @@ public enum Keymap {
         }
     }
 
-    /// The bindings to advertise in the footer for `state`, most specific first.
+    /// The bindings to advertise in the footer for `state`, most specific first; editing keys are left
+    /// out of a read-only session and under "All States", where they would only explain a refusal.
     public static func hints(for state: AppState) -> [Binding] {
-        contexts(for: state).flatMap { context in bindings.filter { $0.context == context && $0.hint != nil } }
+        let cannotEdit = state.options.readOnly || state.selection == .all
+        var taken = Set<Key>()
+        var hints: [Binding] = []
+        for context in contexts(for: state) {
+            let here = bindings.filter { $0.context == context }
+            // A key bound by a more specific context (n while searching) hides the general hint.
+            hints += here.filter { binding in
+                binding.hint != nil && !(cannotEdit && binding.command.isEditing)
+                    && !binding.keys.contains(where: taken.contains)
+            }
+            for binding in here { taken.formUnion(binding.keys) }
+        }
+        return hints
     }
 
     private static func c(_ character: Character) -> Key { .character(character) }
@@ -106,6 +120,7 @@ public enum Keymap {
     ]
 
     private static let history: [Binding] = [
+        Binding(.history, [.enter], "Enter", .activate, "open the change's action in the tree, for its State", hint: "Enter open"),
         Binding(.history, [c("f")], "f", .openFilter, "filter by State, action, author, date", hint: "f filter"),
         Binding(.history, [c("F")], "F", .clearFilter, "clear the filter"),
     ]
@@ -128,6 +143,8 @@ public enum Keymap {
         Binding(.lineInput, [.escape], "Esc", .back, "cancel", hint: "Esc cancel"),
         Binding(.statePicker, [.up], "↑", .moveUp, "previous State"),
         Binding(.statePicker, [.down], "↓", .moveDown, "next State"),
+        Binding(.statePicker, [.pageUp], "PgUp", .pageUp, "a page of States up"),
+        Binding(.statePicker, [.pageDown], "PgDn", .pageDown, "a page of States down"),
         Binding(.statePicker, [.enter], "Enter", .activate, "choose the highlighted State", hint: "Enter choose"),
         Binding(.statePicker, [.escape], "Esc", .back, "cancel", hint: "Esc cancel"),
         Binding(.form, [.tab, .down], "Tab ↓", .nextField, "next field", hint: "Tab field"),

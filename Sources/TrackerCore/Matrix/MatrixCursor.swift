@@ -4,6 +4,7 @@
 /// The first column (States) and the header row stay frozen; `rowScroll` and `columnScroll` move only
 /// the cells, so the user always sees which State and which area a symbol belongs to.
 public struct MatrixCursor: Equatable, Sendable {
+    /// The columns shown: areas, or the actions of one area.
     public enum Level: Equatable, Sendable {
         case areas
         /// Drilled into one area: its actions as columns.

@@ -100,42 +100,4 @@ extension AppState {
             matrix.columnScroll = 0
         }
     }
-
-    // MARK: - History and help
-
-    mutating func historyCommand(_ command: Command) {
-        let page = max(1, bodyHeight - 3)
-        switch command {
-        case .moveUp: history.selected -= 1
-        case .moveDown: history.selected += 1
-        case .pageUp: history.selected -= page
-        case .pageDown: history.selected += page
-        case .top: history.selected = 0
-        case .bottom: history.selected = history.rows.count - 1
-        case .scroll(let rows): history.selected += rows
-        case .click(let position) where position.y >= 4: history.selected = history.scroll + position.y - 4
-        case .openFilter: mode = .form(historyFilterForm())
-        case .clearFilter:
-            history.filter = HistoryView.Filter()
-            history.refresh(tracker: tracker, states: states)
-        default: break
-        }
-        history.keepVisible(height: max(1, bodyHeight - 2))
-    }
-
-    mutating func helpCommand(_ command: Command) {
-        let lines = HelpView.lines().count
-        let page = max(1, bodyHeight - 1)
-        switch command {
-        case .moveUp: helpScroll -= 1
-        case .moveDown: helpScroll += 1
-        case .pageUp: helpScroll -= page
-        case .pageDown: helpScroll += page
-        case .top: helpScroll = 0
-        case .bottom: helpScroll = lines
-        case .scroll(let rows): helpScroll += rows
-        default: break
-        }
-        helpScroll = max(0, min(helpScroll, max(0, lines - bodyHeight)))
-    }
 }

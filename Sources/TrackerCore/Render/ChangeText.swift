@@ -2,10 +2,13 @@ import ActionPlanModel
 
 /// How one change reads in the details pane, the dashboard and the history: "○ Not started → ● Implemented".
 enum ChangeText {
-    static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, theme: Theme) -> String {
+    /// `compact` drops the label of the old status ("· → ◔ In progress") for narrow table columns.
+    static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, theme: Theme,
+                        compact: Bool = false) -> String {
         var parts: [String] = []
         if before.status != after.status {
-            parts.append("\(theme.symbol(before.status)) \(before.status.label) \(theme.arrow) \(theme.symbol(after.status)) \(after.status.label)")
+            let from = theme.symbol(before.status) + (compact ? "" : " " + before.status.label)
+            parts.append("\(from) \(theme.arrow) \(theme.symbol(after.status)) \(after.status.label)")
         }
         if event.note != nil, before.note != after.note { parts.append(after.note.isEmpty ? "note removed" : "note edited") }
         if let added = event.evidenceAdded, !added.isEmpty { parts.append("+\(added.count) evidence") }

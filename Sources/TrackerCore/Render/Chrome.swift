@@ -16,10 +16,9 @@ enum Chrome {
         canvas.rightAligned(mode, right: width, y: 0, style: theme.header.withBold())
 
         var x = 1
-        for screen in ScreenID.allCases {
-            let label = screen == .help ? " ? Help " : " \(screen.rawValue) \(screen.title) "
+        for (screen, label, start) in tabs {
             let style = screen == state.screen ? theme.selected.withBold() : Style.plain
-            x = canvas.text(label, x: x, y: 1, width: width - x, style: style) + 1
+            x = canvas.text(label, x: start, y: 1, width: width - start, style: style) + 1
         }
         var notes: [String] = []
         if state.filter.isActive, state.screen == .tree { notes.append("filter: \(state.filter.summary)") }
@@ -33,6 +32,16 @@ enum Chrome {
                                 style: theme.mark)
         }
     }
+
+    /// The screen tabs of the second row with their labels and first columns (a click there switches).
+    static let tabs: [(ScreenID, String, Int)] = {
+        var x = 1
+        return ScreenID.allCases.map { screen in
+            let label = screen == .help ? " ? Help " : " \(screen.rawValue) \(screen.title) "
+            defer { x += TextWidth.columns(of: label) + 1 }
+            return (screen, label, x)
+        }
+    }()
 
     static func drawFooter(_ state: AppState, into canvas: inout Canvas) {
         let theme = canvas.theme

@@ -12,10 +12,17 @@ enum DashboardView {
         let column = (body.width - nameWidth - 1) / 4
         let barWidth = max(4, column - 6)
         var y = body.y
+        let scopes = [state.currentState.map { "\($0.code) \($0.name)" } ?? "All States", "All States (\(state.states.count))"]
+        for (i, scope) in scopes.enumerated() {
+            let x = nameWidth + 1 + i * 2 * column
+            let rule = String(repeating: theme.horizontal, count: max(0, 2 * column - 2 - TextWidth.columns(of: scope)))
+            canvas.text(scope + " " + rule, x: x, y: y, width: 2 * column - 1, style: theme.title)
+        }
+        if let now = state.now { canvas.text(" " + now.shortDescription, x: 0, y: y, width: nameWidth, style: theme.dim) }
+        y += 1
         canvas.field(" Pillar", x: 0, y: y, width: nameWidth, style: theme.title)
-        let heads = ["\(who) coverage", "\(who) implementation", "All coverage", "All implementation"]
-        for (i, head) in heads.enumerated() {
-            canvas.field(head, x: nameWidth + 1 + i * column, y: y, width: column - 1, style: theme.title)
+        for i in 0..<4 {
+            canvas.field(i % 2 == 0 ? "coverage" : "implementation", x: nameWidth + 1 + i * column, y: y, width: column - 1, style: theme.title)
         }
         y += 1
         let rows: [(String, Progress?, Progress?)] = state.tracker.catalog.pillars.map { ($0.title, current.pillars[$0.id], all.pillars[$0.id]) }
@@ -31,29 +38,29 @@ enum DashboardView {
             y += 1
         }
         y += 1
-        for (label, progress) in [("\(who):", current.overall), ("All:", all.overall)] {
-            var x = canvas.text(" " + label, x: 0, y: y, width: 6, style: theme.title) + 1
-            x = max(x, 7)
-            for status in Status.allCases {
-                let text = "\(theme.symbol(status)) \(status.label) \(progress.count(status))"
-                guard x + TextWidth.columns(of: text) < body.width else { break }
-                canvas.text(theme.symbol(status), x: x, y: y, width: 1, style: theme.style(status))
-                x = canvas.text(" \(status.label) \(progress.count(status))", x: x + 1, y: y, width: body.width - x) + 2
-            }
-            y += 1
+        let tableWidth = 40
+        canvas.field(" Count per status", x: 0, y: y, width: tableWidth, style: theme.title)
+        canvas.rightAligned(TreeView.pad(who, 6) + TreeView.pad("All", 7), right: tableWidth, y: y, style: theme.title)
+        for (i, status) in Status.allCases.enumerated() where y + 1 + i < body.maxY {
+            let row = y + 1 + i
+            canvas.text(theme.symbol(status), x: 1, y: row, width: 1, style: theme.style(status))
+            canvas.text(status.label, x: 3, y: row, width: tableWidth - 17)
+            canvas.rightAligned(TreeView.pad(String(current.overall.count(status)), 6)
+                                + TreeView.pad(String(all.overall.count(status)), 7), right: tableWidth, y: row)
         }
-        y += 1
-        canvas.field(" Recent changes", x: 0, y: y, width: body.width, style: theme.title)
-        y += 1
+        let x = tableWidth + 2
+        let width = body.width - x
+        canvas.field("Recent changes", x: x, y: y, width: width, style: theme.title)
         if state.figures.recent.isEmpty {
-            canvas.text(" no changes yet", x: 0, y: y, width: body.width, style: theme.dim)
+            canvas.text("no changes yet", x: x, y: y + 1, width: width, style: theme.dim)
         }
-        for change in state.figures.recent where y < body.maxY {
+        var row = y + 1
+        for change in state.figures.recent where row + 1 < body.maxY {
             let e = change.event
-            let line = " \(e.time.shortDescription)  \(e.state)  \(e.action)  \(e.author)  "
-                + ChangeText.summary(change.before, change.after, e, theme: theme)
-            canvas.text(line, x: 0, y: y, width: body.width)
-            y += 1
+            canvas.text("\(e.time.shortDescription) \(e.state) \(e.action) \(e.author)", x: x, y: row, width: width, style: theme.dim)
+            canvas.text("  " + ChangeText.summary(change.before, change.after, e, theme: theme, compact: width < 60), x: x, y: row + 1, width: width,
+                        style: e.status == nil ? .plain : theme.style(change.after.status))
+            row += 2
         }
     }
 }

@@ -30,7 +30,7 @@ enum DetailsView {
         writer.line("\(action.id) · \(place)", style: theme.dim, into: &canvas)
         writer.paragraph(action.summary, maxLines: 3, into: &canvas)
         let mark = action.source.verified ? (theme.ascii ? "[verified]" : "✓") : (theme.ascii ? "[unverified]" : "?")
-        writer.line("Source: \(mark) \(action.source.citation)", into: &canvas)
+        writer.paragraph("Source: \(mark) \(action.source.citation)", maxLines: 2, into: &canvas)
         if !action.tags.isEmpty {
             writer.line("Tags: " + action.tags.map { catalog.tag(id: $0)?.label ?? $0 }.joined(separator: ", "), into: &canvas)
         }
@@ -38,6 +38,7 @@ enum DetailsView {
         writer.skip()
         guard let code = state.selection.code else {
             drawFigures(state, state.figures.actions[action.id], writer: &writer, into: &canvas)
+            if action.isTrackable { drawStateGrid(state, action: action, writer: &writer, into: &canvas) }
             return
         }
         let assessment = state.tracker.assessment(state: code, action: action.id)
@@ -62,8 +63,34 @@ enum DetailsView {
         guard !changes.isEmpty else { return }
         writer.line("Latest changes:", style: theme.title, into: &canvas)
         for change in changes {
-            writer.line("\(change.event.time.shortDescription) \(change.event.author) "
-                        + ChangeText.summary(change.before, change.after, change.event, theme: theme), into: &canvas)
+            writer.line("\(change.event.time.shortDescription) by \(change.event.author)", style: theme.dim, into: &canvas)
+            writer.line("  " + ChangeText.summary(change.before, change.after, change.event, theme: theme), into: &canvas)
+        }
+    }
+
+    /// Under "All States": every State's code with its status symbol, as many as fit.
+    private static func drawStateGrid(_ state: AppState, action: Action, writer: inout Writer, into canvas: inout Canvas) {
+        let theme = canvas.theme
+        writer.line("By State:", style: theme.title, into: &canvas)
+        let cell = 6
+        let perRow = max(1, writer.rect.width / cell)
+        var shown = 0
+        while writer.hasRoom, shown < state.states.count {
+            let remaining = state.states.count - shown
+            let lastRow = writer.y == writer.rect.maxY - 1
+            let count = lastRow && remaining > perRow ? perRow - 1 : min(perRow, remaining)
+            for i in 0..<count {
+                let participant = state.states[shown + i]
+                let status = state.tracker.assessment(state: participant.code, action: action.id).status
+                let x = writer.rect.x + i * cell
+                let end = canvas.text(participant.code + " ", x: x, y: writer.y, width: cell - 1)
+                canvas.text(theme.symbol(status), x: end, y: writer.y, width: 1, style: theme.style(status))
+            }
+            shown += count
+            if shown < state.states.count, lastRow {
+                canvas.text("+\(state.states.count - shown)", x: writer.rect.x + count * cell, y: writer.y, width: cell, style: theme.dim)
+            }
+            writer.y += 1
         }
     }
 
@@ -73,7 +100,8 @@ enum DetailsView {
         guard let progress else { return }
         let scope = state.currentState.map { "\($0.code) \($0.name)" } ?? "All States"
         writer.line(scope + ":", style: theme.title, into: &canvas)
-        writer.line("coverage \(Progress.percent(progress.coverage)) · implementation \(Progress.percent(progress.implementation))", into: &canvas)
+        writer.line("coverage \(Progress.percent(progress.coverage)) (\(progress.assessed) of \(progress.trackable) assessed)", into: &canvas)
+        writer.line("implementation \(Progress.percent(progress.implementation))", into: &canvas)
         for status in Status.allCases where writer.hasRoom {
             let x = canvas.text(theme.symbol(status), x: writer.rect.x, y: writer.y, width: 1, style: theme.style(status))
             canvas.text(" \(status.label): \(progress.count(status))", x: x, y: writer.y, width: writer.rect.maxX - x)

@@ -7,7 +7,7 @@ enum HistoryScreen {
         let h = state.history
         let filter = h.filter.isActive ? "filter: \(h.filter.summary) (F clears)" : "all changes (f filters)"
         canvas.field(" \(h.rows.count) changes, newest first · \(filter)", x: 0, y: body.y, width: body.width, style: theme.title)
-        let authorWidth = 12, actionWidth = 16
+        let authorWidth = 10, actionWidth = 14
         let header = " " + TextWidth.fit("When (UTC)", to: 17) + " " + TextWidth.fit("State", to: 5) + " "
             + TextWidth.fit("Action", to: actionWidth) + " " + TextWidth.fit("By", to: authorWidth) + " Change"
         canvas.field(header, x: 0, y: body.y + 1, width: body.width, style: theme.title.with(foreground: .default))
@@ -18,7 +18,7 @@ enum HistoryScreen {
         for r in 0..<height {
             let index = h.scroll + r
             guard index < h.rows.count else { break }
-            let entry = h.rows[index]
+            guard let entry = HistoryView.change(h.rows[index], in: state.tracker) else { continue }
             let e = entry.event
             let y = body.y + 2 + r
             let style: Style = index == h.selected ? theme.selected : .plain
@@ -26,7 +26,7 @@ enum HistoryScreen {
                 + TextWidth.fit(Sanitizer.line(e.action), to: actionWidth) + " " + TextWidth.fit(Sanitizer.line(e.author), to: authorWidth) + " "
             canvas.field(line, x: 0, y: y, width: body.width, style: style)
             let x = TextWidth.columns(of: line)
-            let change = ChangeText.summary(entry.before, entry.after, e, theme: theme)
+            let change = ChangeText.summary(entry.before, entry.after, e, theme: theme, compact: body.width < 110)
             let changeStyle = index == h.selected ? style : theme.style(entry.after.status)
             canvas.text(change, x: x, y: y, width: body.width - x, style: e.status == nil ? style : changeStyle)
         }

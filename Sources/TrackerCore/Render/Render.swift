@@ -73,6 +73,7 @@ struct Canvas {
 
     /// A box with a title in its top border; the inside is cleared.
     mutating func box(_ rect: Rect, title: String) {
+        guard rect.width >= 4, rect.height >= 2 else { return }
         let (tl, tr, bl, br) = theme.corners
         screen.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
         let inner = String(repeating: theme.horizontal, count: max(0, rect.width - 2))

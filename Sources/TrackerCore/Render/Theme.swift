@@ -44,7 +44,7 @@ struct Theme {
     func bar(_ fraction: Double?, width: Int) -> String {
         guard width > 0 else { return "" }
         guard let fraction else { return String(repeating: ascii ? "." : "·", count: width) }
-        let filled = Int((fraction * Double(width)).rounded())
+        let filled = min(width, max(0, Int((fraction * Double(width)).rounded())))
         return String(repeating: ascii ? "#" : "█", count: filled) + String(repeating: ascii ? "-" : "░", count: width - filled)
     }
 

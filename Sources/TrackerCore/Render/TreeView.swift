@@ -28,7 +28,7 @@ enum TreeView {
         let theme = canvas.theme
         let catalog = state.tracker.catalog
         let base: Style = selected ? theme.selected : .plain
-        canvas.screen.fill(x: 0, y: y, width: width, height: 1, style: base)
+        canvas.field("", x: 0, y: y, width: width, style: base)
         var x = 1 + item.depth * 2
         let progress: Progress?
         let label: String
@@ -51,7 +51,7 @@ enum TreeView {
         } else if let id = item.id.actionID {
             let marked = state.marks.contains(id)
             x = canvas.text(marked ? "*" : " ", x: x - 1, y: y, width: 1, style: marked ? base.merged(theme.mark) : base)
-            if let code = state.selection.code {
+            if let code = state.selection.code, catalog.action(id: id)?.isTrackable == true {
                 let status = state.tracker.assessment(state: code, action: id).status
                 x = canvas.text(theme.symbol(status), x: x, y: y, width: 1, style: base.merged(theme.style(status))) + 1
             }

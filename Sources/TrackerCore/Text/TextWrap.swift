@@ -3,6 +3,7 @@
 /// Text is sanitized first (so the widths are those of what is drawn); line breaks of a note are kept,
 /// words longer than the width are cut hard.
 public enum TextWrap {
+    /// Lines of at most `width` columns; an empty text gives one empty line.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []

@@ -32,6 +32,7 @@ public struct TreeItem: Equatable, Sendable {
 /// rows are those without a collapsed ancestor, and every move says whether it changed anything, so the
 /// caller knows when there is nothing to redraw or when to tell the user they hit an edge.
 public struct TreeCursor: Equatable, Sendable {
+    /// Every way the cursor can move; `move(_:)` answers whether it changed anything.
     public enum Move: Equatable, Sendable {
         case up, down, top, bottom
         case pageUp(Int), pageDown(Int)

@@ -30,6 +30,7 @@ enum PopupView {
 
     /// A one-line field, scrolled so the cursor stays visible; the terminal cursor is placed in it.
     static func drawInput(_ input: LineInput, x: Int, y: Int, width: Int, focused: Bool = true, into canvas: inout Canvas) {
+        guard width > 0 else { return }
         let text = Sanitizer.line(input.text)
         let cursor = input.cursorColumn
         let offset = max(0, cursor - width + 1)

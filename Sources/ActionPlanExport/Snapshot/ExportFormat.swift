@@ -1,0 +1,27 @@
+/// The four status export formats, so the CLI and the TUI's export dialog share one dispatch.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json, markdown, html
+
+    /// The usual file extension, for a suggested file name.
+    public var fileExtension: String {
+        switch self {
+        case .csv: "csv"
+        case .json: "json"
+        case .markdown: "md"
+        case .html: "html"
+        }
+    }
+
+    /// Whether the format shows the period's changes (only then must the snapshot walk the history).
+    public var showsChanges: Bool { self == .html }
+
+    /// The file's bytes; `excel` adds a byte order mark to CSV and is ignored otherwise.
+    public func write(_ snapshot: StatusSnapshot, excel: Bool = false) -> [UInt8] {
+        switch self {
+        case .csv: StatusCSV.write(snapshot, excel: excel)
+        case .json: StatusJSON.write(snapshot)
+        case .markdown: MarkdownReport.write(snapshot)
+        case .html: HTMLReport.write(snapshot)
+        }
+    }
+}

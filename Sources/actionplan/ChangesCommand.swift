@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import ActionPlanModel
+import ActionPlanExport
+
+/// `actionplan changes`: every status transition in a period, with improvements and regressions per State and author.
+struct ChangesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changes",
+        abstract: "Report every status change in a period, with improvements and regressions per State and author.",
+        discussion: """
+            The period runs from the start of --from to the end of --to (UTC, both included; --to defaults
+            to the latest change). Only status changes count; moves into or out of not-assessed and
+            not-applicable are neither improvements nor regressions.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown }
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: ArgumentHelp("First day of the period.", valueName: "YYYY-MM-DD")) var from: String
+    @Option(help: ArgumentHelp("Last day of the period (default: no end).", valueName: "YYYY-MM-DD")) var to: String?
+    @Option(name: .customLong("state"), help: ArgumentHelp("Only this State (code or name); repeatable.", valueName: "STATE"))
+    var states: [String] = []
+    @Flag(help: "Include the Partners for Co-operation.") var partners = false
+    @Option(help: "table, csv, json or markdown.") var format: Format = .table
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let start = try requireDay(from, option: "--from", endOfDay: false)
+        let end = try to.map { try requireDay($0, option: "--to", endOfDay: true) }
+        if let end, end < start { throw fail("--to \(to!) is before --from \(from)", code: ExitCodes.usage) }
+        let (_, loaded) = try storeOptions.load()
+        let tracker = loaded.tracker
+        let scope = ExportScope(states: try tracker.requireStates(states),
+                                includePartners: partners || tracker.settings.includePartners)
+        let report = ChangeReport(tracker: tracker, states: scope.participants(in: tracker), from: start, to: end)
+        let bytes: [UInt8]
+        switch format {
+        case .table: bytes = ChangeReportText.write(report)
+        case .csv: bytes = ChangeReportFiles.csv(report)
+        case .json: bytes = ChangeReportFiles.json(report)
+        case .markdown: bytes = ChangeReportFiles.markdown(report)
+        }
+        try output.deliver(bytes, what: "change report (\(report.transitions.count) change(s))")
+    }
+}

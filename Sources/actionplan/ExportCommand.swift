@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import ActionPlanModel
+import ActionPlanExport
+
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `actionplan export`: the statuses of every State × action as CSV, JSON, Markdown or an HTML report.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export statuses as CSV, JSON, Markdown or a self-contained HTML report.",
+        discussion: """
+            With --as-of DATE every status is reconstructed as it was at the end of that day (UTC).
+            The HTML report also lists the status changes since --since (default: 30 days before the
+            as-of date, or before today). The layouts are described in docs/export-formats.md; the CSV
+            can be edited in a spreadsheet and read back with `actionplan import`.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "csv, json, markdown or html.") var format: ExportFormat
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Statuses as at the end of this day.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Option(name: .customLong("state"), help: ArgumentHelp("Only this State (code or name); repeatable.", valueName: "STATE"))
+    var states: [String] = []
+    @Option(help: "Only this pillar (prevention, prosecution, protection, partnerships).") var pillar: String?
+    @Flag(help: "Include the Partners for Co-operation.") var partners = false
+    @Flag(help: "CSV only: start with a byte order mark so Excel reads UTF-8.") var excel = false
+    @Option(help: ArgumentHelp("HTML: list status changes from this day on.", valueName: "YYYY-MM-DD")) var since: String?
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if excel, format != .csv { throw ValidationError("--excel only applies to --format csv") }
+    }
+
+    func run() throws {
+        let end = try asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
+        let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
+        let (_, loaded) = try storeOptions.load()
+        let tracker = loaded.tracker
+        let scope = ExportScope(states: try tracker.requireStates(states), pillar: try pillar.map { try tracker.requirePillar($0).id },
+                                includePartners: partners || tracker.settings.includePartners)
+        let now = Timestamp(date: Date())
+        let periodStart = from ?? (end ?? now).adding(milliseconds: -30 * 86_400_000)
+        let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
+                                      generatedAt: now, storeFormat: loaded.manifest.format,
+                                      withChanges: format.showsChanges)
+        try output.deliver(format.write(snapshot, excel: excel), what: "\(format.rawValue) export of \(snapshot.states.count) State(s)")
+    }
+}

@@ -71,6 +71,27 @@ struct EditingTests {
         #expect(lines.contains { $0.contains("\"author\":\"e2e.tester\"") && $0.contains("implemented") })
     }
 
+    @Test("x exports the current State as CSV into the working directory, with the status just set")
+    func exportFromTUI() throws {
+        let store = try FictionalStore(label: "export")
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try Self.goToFirstAction(tui)
+        try tui.send("s", "5")
+        try tui.waitFor(text: "● AP03-IV-1-a")
+        try tui.send("x")
+        try tui.waitFor(text: "actionplan-XA.csv")
+        try tui.send("Enter")
+        try tui.waitFor(text: "actionplan-XA.csv")
+        let file = store.folder.path("actionplan-XA.csv")
+        try tui.waitFor("the export file") { _ in FileManager.default.fileExists(atPath: file) }
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let csv = try String(contentsOfFile: file, encoding: .utf8)
+        let row = csv.split(whereSeparator: \.isNewline).first { $0.contains("AP03-IV-1-a") } ?? ""
+        #expect(row.hasPrefix("XA,Avalonia,") && row.contains(",implemented,Implemented,"), "row: \(row)")
+    }
+
     @Test("--read-only refuses an edit and writes nothing")
     func readOnly() throws {
         let store = try FictionalStore(label: "read-only")

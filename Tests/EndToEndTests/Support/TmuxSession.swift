@@ -32,7 +32,8 @@ final class TmuxSession {
         let unset = noColor ? "" : "-u NO_COLOR "
         let line = "env \(unset)\(assignments.map(Self.quote).joined(separator: " ")) \(program); "
             + "echo \"[exit:$?]\"; exec sleep 86400"
-        try tmux(["new-session", "-d", "-s", "app", "-x", "\(width)", "-y", "\(height)", line,
+        // The program's working directory is the test's folder, so relative paths never touch the package.
+        try tmux(["new-session", "-d", "-s", "app", "-x", "\(width)", "-y", "\(height)", "-c", folder.path, line,
                   ";", "set-option", "-s", "escape-time", "0"])
     }
 

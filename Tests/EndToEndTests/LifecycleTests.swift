@@ -66,14 +66,17 @@ struct LifecycleTests {
         #expect(result.stderr.contains("TERM is not set"), "stderr: \(result.stderr)")
     }
 
-    @Test("an unknown TERM inside a real terminal: a clear message and exit code 69")
-    func termUnknown() throws {
+    @Test("an unknown TERM, or one that cannot move the cursor, inside a real terminal: a clear message and exit code 69",
+          arguments: [("no-such-terminal-e2e", "unknown terminal type TERM='no-such-terminal-e2e'"),
+                      ("dumb", "TERM='dumb' cannot move the cursor")])
+    func termUnusable(term: String, message: String) throws {
         let store = try FictionalStore(label: "bad-term")
-        let tui = try TmuxSession(arguments: [store.binary, "--store", store.path], width: 120, height: 40,
-                                  environment: ["TERM": "no-such-terminal-e2e"], folder: store.folder.url)
+        let tui = try TmuxSession(arguments: [store.binary, "--store", store.path], width: 160, height: 40,
+                                  environment: ["TERM": term], folder: store.folder.url)
         defer { tui.stop() }
         #expect(try tui.waitForExit() == 69)
-        #expect(try tui.screen().contains("unknown terminal type TERM='no-such-terminal-e2e'"))
+        let screen = try tui.screen()
+        #expect(screen.contains(message), "screen:\n\(screen)")
     }
 
     @Test("output not a terminal (a pipe or a file): exit code 69 with a hint")

@@ -92,6 +92,23 @@ struct EditingTests {
         #expect(row.hasPrefix("XA,Avalonia,") && row.contains(",implemented,Implemented,"), "row: \(row)")
     }
 
+    @Test("a write that fails is reported in the footer and nothing is recorded")
+    func saveFailureShown() throws {
+        let store = try FictionalStore(label: "failure")
+        let tui = try store.startTUI(["--state", "XA"], width: 220)
+        defer { tui.stop() }
+        try Self.goToFirstAction(tui)
+        // A folder where the journal file should be: the next reload and the next append both fail.
+        try FileManager.default.createDirectory(atPath: store.path + "/states/XA.jsonl", withIntermediateDirectories: false)
+        try tui.waitFor(text: "could not be read again")
+        try tui.send("s", "5")
+        try tui.waitFor(text: "nothing was written")
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let contents = try FileManager.default.contentsOfDirectory(atPath: store.path + "/states/XA.jsonl")
+        #expect(contents.isEmpty)
+    }
+
     @Test("--read-only refuses an edit and writes nothing")
     func readOnly() throws {
         let store = try FictionalStore(label: "read-only")

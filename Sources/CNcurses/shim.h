@@ -7,6 +7,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 #include <locale.h>
+#include <unistd.h>
 #include <string.h>
 #include <langinfo.h>
 #include <wchar.h>
@@ -36,6 +37,19 @@ static inline mmask_t ap_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int ap_key_f(int n) { return KEY_F(n); }
 static inline int ap_true(void) { return TRUE; }
 static inline int ap_false(void) { return FALSE; }
+
+/* Key codes for the bracketed-paste markers ESC [ 200 ~ and ESC [ 201 ~, registered with define_key. */
+static inline int ap_key_paste_begin(void) { return KEY_MAX + 1; }
+static inline int ap_key_paste_end(void) { return KEY_MAX + 2; }
+
+/* Asks the terminal to bracket pasted text (DEC mode 2004), or stops asking. Uses write(2) only, so the
+   signal handler may call it; terminals that do not know the mode ignore it. */
+static inline void ap_bracketed_paste(int on) {
+    static const char enable[] = "\033[?2004h";
+    static const char disable[] = "\033[?2004l";
+    ssize_t written = on ? write(STDOUT_FILENO, enable, sizeof enable - 1) : write(STDOUT_FILENO, disable, sizeof disable - 1);
+    (void)written;
+}
 
 /* Sets one cell: a base character with up to four combining characters and attributes. */
 static inline int ap_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, int pair) {

@@ -109,6 +109,30 @@ struct EditingTests {
         #expect(contents.isEmpty)
     }
 
+    @Test("a paste arrives whole: in the note editor it keeps its line breaks, in the tree it runs no commands")
+    func paste() throws {
+        let store = try FictionalStore(label: "paste")
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try tui.waitFor(text: "Partnerships")
+        try tui.paste("sq")
+        try tui.send("j")
+        try tui.waitFor("the cursor on Prosecution") { $0.contains("│ Prosecution") }
+        try tui.send("k")
+        try tui.waitFor("the cursor back on Prevention") { $0.contains("│ Prevention") }
+        try Self.goToFirstAction(tui)
+        try tui.send("n")
+        try tui.waitFor(text: "Ctrl-S")
+        try tui.paste("first line\nzweite Zeile ü 中文")
+        try tui.waitFor(text: "zweite Zeile ü 中文")
+        try tui.send("C-s")
+        try tui.waitFor(text: "saved")
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let lines = store.journal("XA")
+        #expect(lines.count == 1 && lines[0].contains(#""note":"first line\nzweite Zeile ü 中文""#), "journal: \(lines)")
+    }
+
     @Test("--read-only refuses an edit and writes nothing")
     func readOnly() throws {
         let store = try FictionalStore(label: "read-only")

@@ -19,6 +19,7 @@ struct SignalGuard {
         for signal in guarded {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
+                ap_bracketed_paste(0)
                 _ = endwin()
                 _ = raise(received)
             }

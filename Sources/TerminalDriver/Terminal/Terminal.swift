@@ -24,7 +24,8 @@ public final class Terminal {
 
     deinit { stop() }
 
-    /// Takes over the terminal: raw keys, no echo, keypad decoding, mouse and (optionally) colour.
+    /// Takes over the terminal: raw keys, no echo, keypad decoding, bracketed paste, mouse and (optionally)
+    /// colour.
     public static func start(options: TerminalOptions = TerminalOptions()) throws(TerminalError) -> Terminal {
         TerminalPreflight.clearSignalMask()
         TerminalPreflight.useUTF8Locale()
@@ -40,6 +41,9 @@ public final class Terminal {
         _ = keypad(window, true)
         _ = set_escdelay(25)
         if options.mouse { _ = mousemask(ap_click_and_wheel_events(), nil) }
+        _ = define_key("\u{1b}[200~", ap_key_paste_begin())
+        _ = define_key("\u{1b}[201~", ap_key_paste_end())
+        ap_bracketed_paste(1)
         var color = false
         if options.color, has_colors() {
             color = start_color() == OK
@@ -70,6 +74,9 @@ public final class Terminal {
                 painter.invalidate()
                 return .resize(size)
             }
+            if special == ap_key_paste_begin() {
+                return .key(.paste(PasteReader.read(from: window)))
+            }
             if special == KEY_MOUSE {
                 var event = MEVENT()
                 guard getmouse(&event) == OK else { return nil }
@@ -98,6 +105,7 @@ public final class Terminal {
     public func stop() {
         guard !stopped else { return }
         stopped = true
+        ap_bracketed_paste(0)
         _ = curs_set(1)
         _ = endwin()
         delscreen(screenHandle)

@@ -51,6 +51,12 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "app", "-l", text])
     }
 
+    /// Pastes `text` as a terminal does when the program asked for bracketed paste (`paste-buffer -p`).
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "-b", "e2e", text])
+        try tmux(["paste-buffer", "-p", "-d", "-b", "e2e", "-t", "app"])
+    }
+
     /// Sends raw bytes, as a terminal would (mouse reports, unusual escape sequences).
     func sendBytes(_ bytes: [UInt8]) throws {
         try tmux(["send-keys", "-t", "app", "-H"] + bytes.map { String(format: "%02x", $0) })

@@ -50,7 +50,7 @@ public struct AppLoop<State, Command, Effect> {
             var events: [InputEvent] = []
             if let first = terminal.read(timeoutMilliseconds: wait) {
                 events.append(first)
-                // Take whatever else is already waiting (a paste, key repeat) before drawing once.
+                // Take whatever else is already waiting (key repeat, fast typing) before drawing once.
                 while events.count < 256, let more = terminal.read(timeoutMilliseconds: 0) { events.append(more) }
             }
             for event in events {

@@ -3,7 +3,7 @@
 ///
 /// The TUI part builds its own store of 68 FICTIONAL States in a temporary folder and times startup
 /// and keystrokes (docs/performance.md); the export part runs on STORE (built on first use) against a
-/// Python baseline (docs/performance-exports.md). Figures are printed; the exit code is 0 unless a
+/// Python baseline (docs/performance.md). Figures are printed; the exit code is 0 unless a
 /// store could not be built.
 import Foundation
 

@@ -76,7 +76,7 @@ final class TUIEffects {
             // A store damaged mid-session (e.g. a half-copied store.json): keep what is on screen and try
             // again when the files change next.
             knownFingerprint = current
-            return .saveFailed("the store changed on disk but could not be read again: \(error.description)")
+            return .reloadFailed(error.description)
         }
     }
 }

@@ -161,6 +161,21 @@ struct MouseTests {
 }
 
 struct ReloadTests {
+    @Test func aFailedReloadKeepsTheDataAndAPendingSave() {
+        var state = Fixture.state()
+        state.go(to: "PV-A-2")
+        let effects = state.press(.character("s"), .character("3"))      // a save is now pending
+        let before = state.tracker
+        _ = update(&state, .reloadFailed("store.json:2:5: expected a value"))
+        #expect(state.tracker == before)
+        #expect(state.message?.text.contains("could not be read again") == true)
+        #expect(state.message?.text.contains("store.json:2:5") == true)
+        var runner = FakeRunner()
+        _ = runner.perform(effects, on: &state)                           // the pending save still lands
+        #expect(state.tracker.assessment(state: "XA", action: "PV-A-2").status == .inProgress)
+        #expect(state.message?.text.contains("not saved") != true)
+    }
+
     @Test func reloadingTheSameStoreSaysNothing() {
         var state = Fixture.state()
         var runner = FakeRunner()

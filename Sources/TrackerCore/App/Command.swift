@@ -16,6 +16,8 @@ public enum Command: Equatable, Sendable {
     case saveFailed(String)
     /// Another process changed the store; the runner loaded it again.
     case storeReloaded(Tracker)
+    /// Another process changed the store, but it could not be read again; the screen keeps the last good data.
+    case reloadFailed(String)
     case exported(String)
     case exportFailed(String)
 

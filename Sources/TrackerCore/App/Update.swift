@@ -33,6 +33,10 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
         return []
+    case .reloadFailed(let message):
+        // Not a save failure: no pending change is affected, only the user is told.
+        state.message = Message("the store changed on disk but could not be read again (showing the last good data): \(message)", kind: .error)
+        return []
     case .exported(let path):
         state.message = Message("exported to \(path)", kind: .success)
         return []

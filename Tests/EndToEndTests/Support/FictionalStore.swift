@@ -39,7 +39,7 @@ final class FictionalStore {
     /// Appends one raw line to a State's journal, as another tool (or an attacker) might.
     func appendRaw(_ line: String, to code: String) throws {
         let file = path + "/states/\(code).jsonl"
-        if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+        if !FileManager.default.fileExists(atPath: file) { _ = FileManager.default.createFile(atPath: file, contents: nil) }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
         defer { try? handle.close() }
         try handle.seekToEnd()

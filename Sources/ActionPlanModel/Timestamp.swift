@@ -18,11 +18,16 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     // MARK: - Text
 
-    /// `YYYY-MM-DDTHH:MM:SS.sssZ`.
-    public var description: String {
+    /// The UTC calendar fields, for writers that format times themselves (the fast CSV writer).
+    public var components: (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64, millisecond: Int64) {
         let (days, msOfDay) = milliseconds.floorDivided(by: 86_400_000)
         let (y, m, d) = Self.civil(fromDays: days)
-        let h = msOfDay / 3_600_000, mi = msOfDay / 60_000 % 60, s = msOfDay / 1000 % 60, ms = msOfDay % 1000
+        return (y, m, d, msOfDay / 3_600_000, msOfDay / 60_000 % 60, msOfDay / 1000 % 60, msOfDay % 1000)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.sssZ`.
+    public var description: String {
+        let (y, m, d, h, mi, s, ms) = components
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(ms, 3))Z"
     }
 

@@ -41,7 +41,7 @@ struct ExportCommand: ParsableCommand {
         let scope = ExportScope(states: try tracker.requireStates(states), pillar: try pillar.map { try tracker.requirePillar($0).id },
                                 includePartners: partners || tracker.settings.includePartners)
         let now = Timestamp(date: Date())
-        let periodStart = from ?? (end ?? now).adding(milliseconds: -30 * 86_400_000)
+        let periodStart = from ?? ReportFormat.defaultPeriodStart(before: end ?? now)
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
                                       generatedAt: now, storeFormat: loaded.manifest.format,
                                       withChanges: format.showsChanges)

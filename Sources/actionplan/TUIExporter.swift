@@ -29,21 +29,14 @@ struct TUIExporter {
             case .state(let code): scope = ExportScope(states: [code])
             case .allStates: scope = ExportScope(includePartners: loaded.tracker.settings.includePartners)
             }
-            let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: scope, asOf: asOf, changesFrom: nil,
-                                          generatedAt: Timestamp(date: Date()), storeFormat: loaded.manifest.format)
-            try FileIO.writeAtomically(Data(Self.bytes(snapshot, format: request.format)), to: path)
+            let now = Timestamp(date: Date())
+            let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: scope, asOf: asOf,
+                                          changesFrom: ReportFormat.defaultPeriodStart(before: asOf ?? now),
+                                          generatedAt: now, storeFormat: loaded.manifest.format)
+            try FileIO.writeAtomically(Data(request.format.write(snapshot)), to: path)
             return .exported(path)
         } catch {
             return .exportFailed(error.description)
-        }
-    }
-
-    static func bytes(_ snapshot: StatusSnapshot, format: ExportRequest.Format) -> [UInt8] {
-        switch format {
-        case .csv: StatusCSV.write(snapshot)
-        case .json: StatusJSON.write(snapshot)
-        case .markdown: MarkdownReport.write(snapshot)
-        case .html: HTMLReport.write(snapshot)
         }
     }
 

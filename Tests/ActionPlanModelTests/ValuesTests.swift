@@ -84,4 +84,16 @@ struct ValuesTests {
                 == "PC.DEC/557, ch. V, sec. 10, para. 5 (verified)")
         #expect(SourceReference(document: "PC.DEC/557", chapter: "IV").citation == "PC.DEC/557, ch. IV (unverified)")
     }
+
+    @Test("a report's change list reaches 30 days back by default")
+    func defaultPeriod() {
+        #expect(ReportFormat.defaultPeriodStart(before: Timestamp.endOfDay("2026-03-31")!).description == "2026-03-01T23:59:59.999Z")
+    }
+
+    @Test("JSON strings escape quotes, controls and line separators; HTML-safe on request")
+    func jsonString() {
+        #expect(JSONString.quote("a\"b\\c\n\u{1B}\u{2028}") == #""a\"b\\c\n\u001b\u2028""#)
+        #expect(JSONString.quote("<b>&") == #""<b>&""#)
+        #expect(JSONString.quote("<b>&", escapingHTML: true) == #""\u003cb\u003e\u0026""#)
+    }
 }

@@ -42,11 +42,10 @@ public struct CSVWriter {
     public mutating func cell(_ time: Timestamp?) {
         guard let time else { separate(); return }
         separate()
-        let (days, ms) = Self.floorDivide(time.milliseconds, 86_400_000)
-        let (y, m, d) = Self.civil(days)
-        digits(y, 4); bytes.append(0x2D); digits(m, 2); bytes.append(0x2D); digits(d, 2); bytes.append(0x54)
-        digits(ms / 3_600_000, 2); bytes.append(0x3A); digits(ms / 60_000 % 60, 2); bytes.append(0x3A)
-        digits(ms / 1000 % 60, 2); bytes.append(0x2E); digits(ms % 1000, 3); bytes.append(0x5A)
+        let c = time.components
+        digits(c.year, 4); bytes.append(0x2D); digits(c.month, 2); bytes.append(0x2D); digits(c.day, 2); bytes.append(0x54)
+        digits(c.hour, 2); bytes.append(0x3A); digits(c.minute, 2); bytes.append(0x3A)
+        digits(c.second, 2); bytes.append(0x2E); digits(c.millisecond, 3); bytes.append(0x5A)
     }
 
     /// Ends the record with CRLF, as RFC 4180 asks.
@@ -82,23 +81,5 @@ public struct CSVWriter {
             } while (value > 0 || count < width) && count < 6
             for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(raw[i]) }
         }
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-        let q = a / b, r = a % b
-        return r < 0 ? (q - 1, r + b) : (q, r)
-    }
-
-    /// Howard Hinnant's days → civil date, as in `Timestamp`.
-    private static func civil(_ z: Int64) -> (Int64, Int64, Int64) {
-        let z = z + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 }

@@ -1,17 +1,10 @@
-/// The four status export formats, so the CLI and the TUI's export dialog share one dispatch.
-public enum ExportFormat: String, CaseIterable, Sendable {
-    case csv, json, markdown, html
+import ActionPlanModel
 
-    /// The usual file extension, for a suggested file name.
-    public var fileExtension: String {
-        switch self {
-        case .csv: "csv"
-        case .json: "json"
-        case .markdown: "md"
-        case .html: "html"
-        }
-    }
+/// The four status export formats (`ReportFormat` in the model), so the CLI and the TUI's export dialog
+/// share one dispatch.
+public typealias ExportFormat = ReportFormat
 
+extension ReportFormat {
     /// Whether the format shows the period's changes (only then must the snapshot walk the history).
     public var showsChanges: Bool { self == .html }
 

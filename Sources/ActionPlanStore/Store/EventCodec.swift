@@ -4,17 +4,17 @@ import ActionPlanModel
 enum EventCodec {
     static func encode(_ event: ChangeEvent) -> String {
         var parts = [
-            "\"id\":\(JSONText.quote(event.id))",
+            "\"id\":\(JSONString.quote(event.id))",
             "\"time\":\"\(event.time.description)\"",
-            "\"author\":\(JSONText.quote(event.author))",
-            "\"state\":\(JSONText.quote(event.state))",
-            "\"action\":\(JSONText.quote(event.action))",
+            "\"author\":\(JSONString.quote(event.author))",
+            "\"state\":\(JSONString.quote(event.state))",
+            "\"action\":\(JSONString.quote(event.action))",
         ]
         if let status = event.status { parts.append("\"status\":\"\(status.rawValue)\"") }
-        if let note = event.note { parts.append("\"note\":\(JSONText.quote(note))") }
-        if let added = event.evidenceAdded { parts.append("\"evidenceAdded\":[\(added.map(JSONText.quote).joined(separator: ","))]") }
-        if let removed = event.evidenceRemoved { parts.append("\"evidenceRemoved\":[\(removed.map(JSONText.quote).joined(separator: ","))]") }
-        if let undoes = event.undoes { parts.append("\"undoes\":\(JSONText.quote(undoes))") }
+        if let note = event.note { parts.append("\"note\":\(JSONString.quote(note))") }
+        if let added = event.evidenceAdded { parts.append("\"evidenceAdded\":[\(added.map { JSONString.quote($0) }.joined(separator: ","))]") }
+        if let removed = event.evidenceRemoved { parts.append("\"evidenceRemoved\":[\(removed.map { JSONString.quote($0) }.joined(separator: ","))]") }
+        if let undoes = event.undoes { parts.append("\"undoes\":\(JSONString.quote(undoes))") }
         return "{" + parts.joined(separator: ",") + "}"
     }
 

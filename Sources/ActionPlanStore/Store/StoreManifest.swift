@@ -23,9 +23,9 @@ public struct StoreManifest: Sendable, Equatable {
     /// Pretty, stable JSON (keys in a fixed order) so the file diffs well.
     public func encoded() -> String {
         var lines = ["{", "  \"format\": \(format),",
-                     "  \"catalog\": { \"id\": \(JSONText.quote(catalogID)), \"version\": \(JSONText.quote(catalogVersion)) },",
+                     "  \"catalog\": { \"id\": \(JSONString.quote(catalogID)), \"version\": \(JSONString.quote(catalogVersion)) },",
                      "  \"settings\": { \"includePartners\": \(settings.includePartners) }"]
-        if let createdAt { lines[lines.count - 1] += ","; lines.append("  \"createdAt\": \(JSONText.quote(createdAt.description))") }
+        if let createdAt { lines[lines.count - 1] += ","; lines.append("  \"createdAt\": \(JSONString.quote(createdAt.description))") }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -78,31 +78,4 @@ struct FieldReader {
         return text
     }
 
-}
-
-/// JSON string literals for the hand-written encoders (stable key order, one event per line).
-enum JSONText {
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }

@@ -46,19 +46,7 @@ public struct EventDraft: Equatable, Sendable {
 
 /// An export the user asked for in the `x` dialog: plain values the exporter understands.
 public struct ExportRequest: Equatable, Sendable {
-    public enum Format: String, CaseIterable, Sendable {
-        case csv, json, markdown, html
-
-        /// The usual file extension.
-        public var fileExtension: String {
-            switch self {
-            case .csv: "csv"
-            case .json: "json"
-            case .markdown: "md"
-            case .html: "html"
-            }
-        }
-    }
+    public typealias Format = ReportFormat
 
     public enum Scope: Equatable, Sendable {
         /// One State, by code.

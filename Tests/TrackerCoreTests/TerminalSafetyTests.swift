@@ -72,3 +72,22 @@ struct TerminalSafetyTests {
         #expect(changeColumn == otherColumn, "the Change column starts at the same place after a CJK author")
     }
 }
+
+/// `--ascii`: no screen or popup shows a symbol that a plain terminal may lack.
+struct ASCIIModeTests {
+    @Test(arguments: ["1", "2", "3", "4", "?", "s", "n", "S", "x", "/"])
+    func noFancySymbolsInASCIIMode(key: String) {
+        var state = Fixture.state(ascii: true, size: Size(width: 120, height: 40))
+        state.press(.enter, .enter, .enter)
+        state.press(.character(Character(key)))
+        let text = render(state, size: Size(width: 120, height: 40)).plainText()
+        let fancy = Set(ASCIIFallback.replacements.keys)
+        let found = text.map(String.init).filter { fancy.contains($0) }
+        #expect(found.isEmpty, "symbols left after \(key): \(Set(found)))\n\(text)")
+        // The same frame without --ascii does use symbols, so the check above can fail.
+        var plain = Fixture.state(size: Size(width: 120, height: 40))
+        plain.press(.enter, .enter, .enter)
+        plain.press(.character(Character(key)))
+        #expect(render(plain, size: Size(width: 120, height: 40)).plainText().contains { fancy.contains(String($0)) })
+    }
+}

@@ -28,6 +28,7 @@ public func render(_ state: AppState, size: Size) -> Screen {
     }
     PopupView.draw(state, into: &canvas)
     Chrome.drawFooter(state, into: &canvas)
+    if state.options.ascii { ASCIIFallback.apply(to: &canvas.screen) }
     return canvas.screen
 }
 

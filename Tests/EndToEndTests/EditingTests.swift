@@ -148,4 +148,46 @@ struct EditingTests {
         #expect(store.journal("XA").isEmpty)
         #expect(!FileManager.default.fileExists(atPath: store.path + "/states/XA.jsonl"))
     }
+
+    /// A store this user cannot write to opens read-only with a notice (as root, the test drops to
+    /// `nobody` with setpriv, since root may write anywhere).
+    @Test func unwritableStoreOpensReadOnly() throws {
+        let store = try FictionalStore(label: "unwritable")
+        var prefix: [String] = []
+        var binary: String?
+        if getuid() == 0 {
+            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: store.folder.url.path)
+            // `nobody` may not reach the build folder (a clone under a private folder): run a copy of the
+            // binary and its resource bundle from the test's own folder instead.
+            let built = URL(fileURLWithPath: store.binary)
+            let copy = store.folder.url.appendingPathComponent("bin")
+            try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+            for name in try FileManager.default.contentsOfDirectory(atPath: built.deletingLastPathComponent().path)
+            where name == built.lastPathComponent || name.hasSuffix("_ActionPlanResources.resources") {
+                try FileManager.default.copyItem(at: built.deletingLastPathComponent().appendingPathComponent(name),
+                                                 to: copy.appendingPathComponent(name))
+            }
+            binary = copy.appendingPathComponent(built.lastPathComponent).path
+        } else {
+            for folder in [store.path + "/states", store.path] {
+                try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+            }
+        }
+        defer {
+            for folder in [store.path, store.path + "/states"] {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+            }
+        }
+        let tui = try store.startTUI(["--state", "XA"], prefix: prefix, binary: binary)
+        defer { tui.stop() }
+        let screen = try tui.waitFor(text: "READ-ONLY")
+        #expect(screen.contains("not writable"), "\(screen)")
+        try Self.goToFirstAction(tui)
+        try tui.send("s")
+        try tui.waitFor(text: "read-only")
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        #expect(store.journal("XA").isEmpty)
+    }
 }

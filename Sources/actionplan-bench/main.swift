@@ -9,10 +9,7 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let positional = arguments.filter { !$0.hasPrefix("--") }
-var succeeded = true
-if !arguments.contains("--export-only") {
-    succeeded = TUIBenchmarkReport.run() && succeeded
-}
+let succeeded = arguments.contains("--export-only") || TUIBenchmarkReport.run()
 if !arguments.contains("--tui-only") {
     ExportBenchmark.run(storePath: positional.first ?? NSTemporaryDirectory() + "actionplan-bench-store")
 }

@@ -4,12 +4,19 @@ import Foundation
 ///
 /// Fields that did not change are absent (nil). An undo is a new event that restores the earlier values
 /// (`undoes` names the event it compensates), so the history stays honest.
+///
+/// `base` names what the writer saw: the ids of the heads of this State × action when the change was
+/// made (`[]` for the first event of the pair). The fold orders an action's events by it, never by the
+/// clock, so a machine whose clock runs ahead cannot hide later edits. Events written before store
+/// format 2 have no base (`nil`) and keep their (time, id) order.
 public struct ChangeEvent: Codable, Sendable, Equatable, Hashable, Identifiable {
     public var id: String
     public var time: Timestamp
     public var author: String
     public var state: String
     public var action: String
+    /// The head event ids of this pair that the writer saw, sorted; nil for events of format 1.
+    public var base: [String]?
     public var status: Status?
     public var note: String?
     public var evidenceAdded: [String]?
@@ -17,13 +24,14 @@ public struct ChangeEvent: Codable, Sendable, Equatable, Hashable, Identifiable 
     public var undoes: String?
 
     public init(id: String, time: Timestamp, author: String, state: String, action: String,
-                status: Status? = nil, note: String? = nil, evidenceAdded: [String]? = nil,
+                base: [String]? = nil, status: Status? = nil, note: String? = nil, evidenceAdded: [String]? = nil,
                 evidenceRemoved: [String]? = nil, undoes: String? = nil) {
         self.id = id
         self.time = time
         self.author = author
         self.state = state
         self.action = action
+        self.base = base.map { $0.sorted() }
         self.status = status
         self.note = note
         self.evidenceAdded = evidenceAdded

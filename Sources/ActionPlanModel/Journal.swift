@@ -1,53 +1,192 @@
 import Foundation
 
-/// The events of one State, and their fold into current assessments.
+/// The events of one State, and their causal fold into current assessments.
 ///
-/// Events are kept in fold order (time, then id) whatever order the file had, because two offices
-/// merging a store through git (`merge=union`) interleave lines.
+/// `events` holds each event once, in (time, id) order, for lists and reports. The assessments come
+/// from each action's causal order (`PairOrder`): an event follows the heads it was based on whatever
+/// the clocks say, and concurrent heads that disagree are a `Conflict`.
 public struct Journal: Sendable, Equatable {
     public let state: String
+    /// Every event once (duplicates from union merges dropped), in (time, id) order.
     public private(set) var events: [ChangeEvent]
-    /// The assessments as of the last event, by action id.
+    /// The assessments after every event, by action id.
     public private(set) var current: [String: Assessment]
+    private var pairs: [String: PairOrder]
+    /// How many duplicate lines (same id) were dropped.
+    public private(set) var duplicateCount: Int
 
-    public init(state: String, events: [ChangeEvent] = []) {
+    public init(state: String, events input: [ChangeEvent] = []) {
         self.state = state
-        let sorted = Self.isSorted(events) ? events : Self.sortedForFold(events)
-        self.events = sorted
-        current = Self.fold(sorted, through: nil)
+        var sorted = Self.isSorted(input) ? input : Self.sortedForFold(input)
+        var byAction: [String: [Int32]] = [:]
+        for (i, event) in sorted.enumerated() { byAction[event.action, default: []].append(Int32(i)) }
+        var pairs: [String: PairOrder] = [:]
+        var dropped: [Int32] = []
+        for (action, indices) in byAction {
+            let (order, duplicates) = PairOrder.build(indices, in: sorted)
+            pairs[action] = order
+            dropped += duplicates
+        }
+        duplicateCount = dropped.count
+        if !dropped.isEmpty {
+            // Renumber without the duplicates; rare (a union merge that carried one line twice).
+            let gone = Set(dropped)
+            var newIndex = [Int32](repeating: -1, count: sorted.count)
+            var kept: [ChangeEvent] = []
+            kept.reserveCapacity(sorted.count - gone.count)
+            for i in sorted.indices where !gone.contains(Int32(i)) { newIndex[i] = Int32(kept.count); kept.append(sorted[i]) }
+            sorted = kept
+            for (action, pair) in pairs {
+                var moved = pair
+                moved.order = pair.order.map { newIndex[Int($0)] }
+                moved.heads = pair.heads.map { newIndex[Int($0)] }
+                pairs[action] = moved
+            }
+        }
+        events = sorted
+        self.pairs = pairs
+        var current: [String: Assessment] = [:]
+        current.reserveCapacity(pairs.count)
+        for (action, pair) in pairs {
+            var assessment = Assessment.unassessed
+            for i in pair.order { assessment.apply(sorted[Int(i)]) }
+            current[action] = assessment
+        }
+        self.current = current
     }
 
-    /// Adds an event; cheap when it is the newest (the usual case).
+    /// Adds an event; cheap when it is based on the single head and is the newest (the usual case).
     public mutating func append(_ event: ChangeEvent) {
-        if let last = events.last, ChangeEvent.foldOrder(event, last) {
-            events = Self.sortedForFold(events + [event])
-            current = Self.fold(events, through: nil)
-        } else {
-            events.append(event)
-            current[event.action, default: .unassessed].apply(event)
+        let pair = pairs[event.action]
+        let onHead = pair.map { $0.sides == nil && $0.heads.count == 1 && event.base == [events[Int($0.heads[0])].id] }
+            ?? (event.base == [])
+        let newest = events.last.map { ChangeEvent.foldOrder($0, event) } ?? true
+        guard onHead, newest, pair?.missingBases.isEmpty ?? true else {
+            self = Journal(state: state, events: events + [event])
+            return
         }
+        let index = Int32(events.count)
+        events.append(event)
+        var updated = pair ?? PairOrder(order: [], heads: [], sides: nil, missingBases: [], issues: [])
+        updated.order.append(index)
+        updated.heads = [index]
+        pairs[event.action] = updated
+        current[event.action, default: .unassessed].apply(event)
     }
 
     /// The assessment of an action now (unassessed when it has no event).
     public func assessment(of action: String) -> Assessment { current[action] ?? .unassessed }
 
-    /// The assessments as they were at `instant` (inclusive).
+    /// The assessments as they were at `instant` (inclusive): the events recorded by then, each pair
+    /// in its causal order.
     public func assessments(asOf instant: Timestamp?) -> [String: Assessment] {
         guard let instant else { return current }
-        return Self.fold(events, through: instant)
-    }
-
-    /// The events of one action, oldest first.
-    public func events(for action: String) -> [ChangeEvent] { events.filter { $0.action == action } }
-
-    static func fold(_ events: [ChangeEvent], through instant: Timestamp?) -> [String: Assessment] {
         var result: [String: Assessment] = [:]
-        for event in events {
-            if let instant, event.time > instant { break }
-            result[event.action, default: .unassessed].apply(event)
+        for (action, pair) in pairs {
+            var assessment: Assessment?
+            for i in pair.order where events[Int(i)].time <= instant {
+                if assessment == nil { assessment = .unassessed }
+                assessment!.apply(events[Int(i)])
+            }
+            if let assessment { result[action] = assessment }
         }
         return result
     }
+
+    /// The events of one action, in causal (fold) order.
+    public func events(for action: String) -> [ChangeEvent] {
+        pairs[action]?.order.map { events[Int($0)] } ?? []
+    }
+
+    // MARK: - Heads and conflicts
+
+    /// The ids of the action's heads, sorted: the `base` of the next event written for it.
+    public func headIDs(of action: String) -> [String] {
+        pairs[action]?.heads.map { events[Int($0)].id }.sorted() ?? []
+    }
+
+    /// The head ids of every action with events, as of `instant` (nil: now). Before now, the head is
+    /// the last event recorded by then in the action's causal order.
+    public func headIDs(asOf instant: Timestamp?) -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for (action, pair) in pairs {
+            if let instant {
+                if let last = pair.order.last(where: { events[Int($0)].time <= instant }) { result[action] = [events[Int(last)].id] }
+            } else {
+                result[action] = pair.heads.map { events[Int($0)].id }.sorted()
+            }
+        }
+        return result
+    }
+
+    /// The action's head events, sorted by id.
+    public func heads(of action: String) -> [ChangeEvent] {
+        pairs[action]?.heads.map { events[Int($0)] } ?? []
+    }
+
+    /// The open conflict of an action, if its heads disagree.
+    public func conflict(of action: String) -> Conflict? {
+        guard let sides = pairs[action]?.sides else { return nil }
+        return Conflict(state: state, action: action, sides: sides, shown: assessment(of: action))
+    }
+
+    /// Every open conflict of this State, by action id.
+    public var conflicts: [Conflict] {
+        pairs.keys.filter { pairs[$0]!.sides != nil }.sorted().compactMap { conflict(of: $0) }
+    }
+
+    /// Whether the action has concurrent heads that disagree.
+    public func isConflicted(_ action: String) -> Bool { pairs[action]?.sides != nil }
+
+    /// Base ids that name no event of their pair, by action (a partial sync, or a hand-edited file).
+    public var missingBases: [String: [String]] {
+        pairs.filter { !$0.value.missingBases.isEmpty }.mapValues(\.missingBases)
+    }
+
+    /// Problems the fold worked around (cycles, one id with two contents).
+    public var issues: [JournalIssue] { pairs.keys.sorted().flatMap { pairs[$0]!.issues } }
+
+    // MARK: - Before and after
+
+    /// The assessment of `events[index]`'s action just before that event, in causal order.
+    public func assessment(before index: Int) -> Assessment {
+        let event = events[index]
+        var before = Assessment.unassessed
+        for i in pairs[event.action]?.order ?? [] {
+            if Int(i) == index { break }
+            before.apply(events[Int(i)])
+        }
+        return before
+    }
+
+    /// The status of each event's action just before it, aligned with `events` (for change reports).
+    public func statusesBefore() -> [Status] {
+        var result = [Status](repeating: .notAssessed, count: events.count)
+        for pair in pairs.values {
+            var status = Status.notAssessed
+            for i in pair.order {
+                result[Int(i)] = status
+                if let next = events[Int(i)].status { status = next }
+            }
+        }
+        return result
+    }
+
+    /// Every event with the assessment before and after it, in `events` order.
+    public func timeline() -> [TimelineEntry] {
+        var entries = [TimelineEntry?](repeating: nil, count: events.count)
+        for pair in pairs.values {
+            var running = Assessment.unassessed
+            for i in pair.order {
+                let before = running
+                running.apply(events[Int(i)])
+                entries[Int(i)] = TimelineEntry(event: events[Int(i)], before: before, after: running)
+            }
+        }
+        return entries.map { $0! }
+    }
+
+    // MARK: - Sorting
 
     /// Sorts by (time, id) through an index permutation: moving whole events while sorting costs
     /// far more than moving integers (each event holds several reference-counted strings).

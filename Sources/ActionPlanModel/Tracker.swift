@@ -61,6 +61,23 @@ public struct Tracker: Sendable, Equatable {
             .sorted { ChangeEvent.foldOrder($1.event, $0.event) }
     }
 
+    // MARK: - Causal history
+
+    /// The head event ids of a State × action: the `base` of the next event written for it.
+    public func headIDs(state: String, action: String) -> [String] {
+        journals[state]?.headIDs(of: action) ?? []
+    }
+
+    /// The head ids of every action of a State with events, as of `instant` (nil: now).
+    public func headIDs(state: String, asOf instant: Timestamp?) -> [String: [String]] {
+        journals[state]?.headIDs(asOf: instant) ?? [:]
+    }
+
+    /// Every open conflict (concurrent heads that disagree), in State then action order.
+    public func conflicts(states codes: [String]? = nil) -> [Conflict] {
+        (codes ?? journals.keys.sorted()).flatMap { journals[$0]?.conflicts ?? [] }
+    }
+
     /// Events whose action id the catalog does not have (kept on disk, reported as orphans).
     public var orphans: [ChangeEvent] {
         journals.keys.sorted().flatMap { code in
@@ -101,18 +118,4 @@ public struct TimelineEntry: Sendable, Equatable {
     }
 
     public var changesStatus: Bool { before.status != after.status }
-}
-
-extension Journal {
-    /// Every event with the assessment before and after it, oldest first.
-    public func timeline() -> [TimelineEntry] {
-        var running: [String: Assessment] = [:]
-        return events.map { event in
-            let before = running[event.action] ?? .unassessed
-            var after = before
-            after.apply(event)
-            running[event.action] = after
-            return TimelineEntry(event: event, before: before, after: after)
-        }
-    }
 }

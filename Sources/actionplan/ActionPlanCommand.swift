@@ -13,7 +13,8 @@ struct ActionPlanCommand: ParsableCommand {
 
             Exit codes: 0 success; 1 `validate` found problems; 64 usage error (bad option, unknown \
             State, action or status); 65 store error (damaged, newer format, cannot write); \
-            69 the terminal cannot run the TUI.
+            69 the terminal cannot run the TUI, or git is missing for `sync`; 75 someone changed what \
+            the command read before it could write (nothing was written; run it again).
             """,
         version: "0.1.0",
         subcommands: [
@@ -28,6 +29,9 @@ struct ActionPlanCommand: ParsableCommand {
             ExportCommand.self,
             ChangesCommand.self,
             ImportCommand.self,
+            ConflictsCommand.self,
+            SyncCommand.self,
+            RepairCommand.self,
             TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self

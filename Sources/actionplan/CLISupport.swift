@@ -9,6 +9,19 @@ enum ExitCodes {
     static let usage: Int32 = 64
     static let storeError: Int32 = 65
     static let terminalUnusable: Int32 = 69
+    /// Someone changed what the command read before it could write: run it again (EX_TEMPFAIL).
+    static let headMoved: Int32 = 75
+}
+
+/// A failed write as a message and exit code: 75 when a colleague's change came first, 65 otherwise.
+func failWrite(_ error: StoreError) -> ExitCode {
+    if error.kind == .headMoved {
+        return fail(error.moved.map(\.description).joined(separator: "\n  ")
+            + "\nnothing was written; run the command again to base it on the new state, or add --force to record it as a concurrent edit",
+            code: ExitCodes.headMoved)
+    }
+    let honest = error.message.contains("nothing was written") || error.message.contains("will be completed")
+    return fail(error.description + (honest ? "" : "; nothing was written"), code: ExitCodes.storeError)
 }
 
 /// Messages on stderr, in one format: `actionplan: error: …`.

@@ -49,6 +49,8 @@ struct HistoryRow: Encodable {
     var evidenceAdded: [String]?
     var evidenceRemoved: [String]?
     var undoes: String?
+    /// The head ids the writer saw (absent for events written before store format 2).
+    var base: [String]?
 
     init(_ entry: TimelineEntry) {
         let e = entry.event
@@ -63,6 +65,7 @@ struct HistoryRow: Encodable {
         evidenceAdded = e.evidenceAdded
         evidenceRemoved = e.evidenceRemoved
         undoes = e.undoes
+        base = e.base
     }
 
     static func describe(_ entry: TimelineEntry) -> String {

@@ -12,8 +12,11 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             The file must have the layout of `actionplan export --format csv` (a BOM and CRLF are fine).
             Only status_id, note and evidence are read; every row is checked first, and if any row is
-            wrong nothing is written and every problem is listed (exit 64). Otherwise one event is
-            appended per row that changes something. See docs/export-formats.md.
+            wrong nothing is written and every problem is listed (exit 64). A row whose action changed in
+            the store since the export (its `base` cell no longer names the store's head) is refused unless
+            the store already equals the row. Otherwise one event is appended per row that changes
+            something, in one batch: all of it is written or none (exit 75 if a colleague's change lands
+            meanwhile). See docs/export-formats.md.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -41,8 +44,9 @@ struct ImportCommand: ParsableCommand {
         }
         let who = Author.resolve(explicit: author.by, environment: ProcessInfo.processInfo.environment)
         let events = plan.events(author: who, time: Timestamp(date: Date()), makeID: EventID.make)
+        // One batch: all rows or none, and each row's base is checked again under the store's lock.
         do { try store.append(events) } catch {
-            throw fail(error.description + "; nothing was written", code: ExitCodes.storeError)
+            throw failWrite(error)
         }
         print(plan.summary + (events.isEmpty ? "; nothing to write" : "; \(events.count) event(s) written by \(who)"))
     }

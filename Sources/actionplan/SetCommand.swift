@@ -12,6 +12,10 @@ struct SetCommand: ParsableCommand {
             Statuses: \(Status.allCases.map(\.rawValue).joined(separator: ", ")).
             Only what differs from the current assessment is recorded; when nothing differs, nothing is written.
             Success is reported only after the event is on disk (fsync).
+            The event is based on the action's current head(s). If someone else changes the action between
+            the read and the write, nothing is written and the command exits 75 naming who changed what;
+            run it again, or use --force to record it as a concurrent edit (a conflict). Setting an action
+            that is in conflict resolves the conflict (the new event is based on every head).
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -21,6 +25,7 @@ struct SetCommand: ParsableCommand {
     @Option(help: "Replace the note (use \"\" to clear it).") var note: String?
     @Option(help: ArgumentHelp("Add an evidence reference (a URL, a document symbol); repeatable.", valueName: "REF"))
     var evidence: [String] = []
+    @Flag(help: "Write even if the action changed since it was read (records a concurrent edit).") var force = false
     @OptionGroup var author: AuthorOptions
 
     func run() throws {
@@ -46,18 +51,23 @@ struct SetCommand: ParsableCommand {
         for ref in evidence where !target.evidence.contains(ref) { target.evidence.append(ref) }
         let diff = current.change(to: target)
         let environment = ProcessInfo.processInfo.environment
-        let event = ChangeEvent(id: EventID.make(), time: Timestamp(date: Date()),
+        let conflict = journal.conflict(of: actionItem.id)
+        var event = ChangeEvent(id: EventID.make(), time: Timestamp(date: Date()),
                                 author: Author.resolve(explicit: author.by, environment: environment),
-                                state: participant.code, action: actionItem.id, status: diff.status, note: diff.note,
+                                state: participant.code, action: actionItem.id,
+                                base: journal.headIDs(of: actionItem.id), status: diff.status, note: diff.note,
                                 evidenceAdded: diff.added, evidenceRemoved: diff.removed)
+        // Resolving a conflict states the chosen status explicitly, so the history reads as a decision.
+        if conflict != nil { event.status = newStatus }
         guard !event.isEmpty else {
             print("\(participant.code) \(actionItem.id): unchanged (\(current.status.rawValue)); nothing written")
             return
         }
-        do { try store.append([event]) } catch {
-            throw fail(error.description + "; nothing was written", code: ExitCodes.storeError)
+        do { try store.append([event], force: force) } catch {
+            throw failWrite(error)
         }
         var parts = ["\(current.status.rawValue) → \(newStatus.rawValue)"]
+        if let conflict { parts.append("resolves the conflict between \(conflict.sides.map(\.head.author).joined(separator: " and "))") }
         if diff.note != nil { parts.append("note updated") }
         if let added = diff.added { parts.append("+\(added.count) evidence") }
         print("\(participant.code) \(actionItem.id): \(parts.joined(separator: ", ")) (by \(event.author), event \(event.id))")

@@ -35,7 +35,7 @@ import ActionPlanModel
             rows[2][8] = "Law passed, \"finally\"\nsee below"
             rows[2][10] = ""                               // never updated: no stale check needed
             rows[1][9] = "https://example.org/xa/plan.pdf" // XA PV-1: one evidence removed
-            rows.append(Array(repeating: "", count: 12))   // a blank row, as spreadsheets leave
+            rows.append(Array(repeating: "", count: 13))   // a blank row, as spreadsheets leave
         }
         let plan = try plan(bytes).get()
         #expect(plan.changes.map(\.description) == [
@@ -70,7 +70,7 @@ import ActionPlanModel
             "row 3, column E (action_id): unknown action 'PV-3'; did you mean 'PV-1', 'PV-2', 'PA-1'? (run `actionplan catalog` for the list)",
             "row 4, column G (status_id): unknown status 'implemnted'; did you mean 'implemented'? (valid: not-assessed, not-started, in-progress, partially-implemented, implemented, not-applicable)",
             "row 5, column E (action_id): action PR-X is addressed to OSCE structures and is not tracked per State",
-            "row 8: expected 12 cells, found 11",
+            "row 8: expected 13 cells, found 12",
             "row 12: duplicate of row 6 (XA PA-1 appears twice)",
         ])
     }
@@ -82,15 +82,63 @@ import ActionPlanModel
         #expect(problems.all[0].description.hasPrefix("row 1, column G (status_id): wrong header: expected 'status_id', found 'status'"))
     }
 
-    @Test func aRowChangedInTheStoreSinceTheExportIsAConflict() throws {
+    @Test func aRowChangedInTheStoreSinceTheExportIsRefusedByItsBase() throws {
         let bytes = try edited { rows in rows[1][6] = "not-started" }
         var moved = tracker
+        let head = tracker.headIDs(state: "XA", action: "PV-1")
+        moved.record(ChangeEvent(id: "late", time: ExportFixture.t("2026-03-09T00:00:00.000Z"), author: "erin",
+                                 state: "XA", action: "PV-1", base: head, status: .inProgress))
+        guard case .failure(let problems) = ImportPlanner.plan(csv: bytes, tracker: moved) else { Issue.record("accepted"); return }
+        #expect(problems.all.map(\.description) == [
+            "row 2, column M (base): XA PV-1 was changed in the store after this file was exported "
+                + "(by erin at 2026-03-09T00:00:00.000Z; now in-progress); export again and redo the change",
+        ])
+    }
+
+    @Test func aRowThatAlreadyEqualsTheStoreIsUnchangedWhateverItsBase() throws {
+        // Re-importing an applied file: its base is old, but the store already holds what it says.
+        let bytes = try edited { rows in rows[1][6] = "in-progress" }
+        var moved = tracker
+        moved.record(ChangeEvent(id: "same", time: ExportFixture.t("2026-03-09T00:00:00.000Z"), author: "erin",
+                                 state: "XA", action: "PV-1", base: tracker.headIDs(state: "XA", action: "PV-1"), status: .inProgress))
+        let plan = try ImportPlanner.plan(csv: bytes, tracker: moved).get()
+        #expect(plan.changes.isEmpty)
+        #expect(plan.unchanged == 10)
+    }
+
+    @Test func aNeverAssessedRowIsRefusedOnceTheActionWasAssessed() throws {
+        let bytes = try edited { rows in
+            #expect(rows[2][12] == "none", "XA PV-2 was never assessed when exported")
+            rows[2][6] = "implemented"
+        }
+        var moved = tracker
+        moved.record(ChangeEvent(id: "first", time: ExportFixture.t("2026-03-09T00:00:00.000Z"), author: "erin",
+                                 state: "XA", action: "PV-2", base: [], status: .notStarted))
+        guard case .failure(let problems) = ImportPlanner.plan(csv: bytes, tracker: moved) else { Issue.record("accepted"); return }
+        #expect(problems.all.first?.description.hasPrefix("row 3, column M (base): XA PV-2 was changed in the store after this file was exported (by erin") == true)
+        // The same row against the store it was exported from is planned, based on "never assessed".
+        let plan = try ImportPlanner.plan(csv: bytes, tracker: tracker).get()
+        #expect(plan.changes.map(\.base) == [[]])
+    }
+
+    @Test func aFileFromBeforeTheBaseColumnIsCheckedByUpdatedAt() throws {
+        let bytes = try edited { rows in
+            for i in rows.indices { rows[i].removeLast() }      // the 12-column layout of format 1
+            rows[1][6] = "not-started"                          // XA PV-1, assessed when exported
+            rows[2][6] = "implemented"                          // XA PV-2, never assessed: updated_at empty
+        }
+        var moved = tracker
         moved.record(ExportFixture.event("late", "2026-03-09T00:00:00.000Z", "XA", "PV-1", .inProgress, by: "erin"))
+        moved.record(ExportFixture.event("late2", "2026-03-09T00:00:00.000Z", "XA", "PV-2", .notStarted, by: "erin"))
         guard case .failure(let problems) = ImportPlanner.plan(csv: bytes, tracker: moved) else { Issue.record("accepted"); return }
         #expect(problems.all.map(\.description) == [
             "row 2, column K (updated_at): XA PV-1 was changed in the store after this file was exported "
-                + "(store: 2026-03-09T00:00:00.000Z by erin); export again, or clear this cell to overwrite",
+                + "(by erin at 2026-03-09T00:00:00.000Z; now in-progress); export again and redo the change",
+            "row 3, column K (updated_at): XA PV-2 was changed in the store after this file was exported "
+                + "(by erin at 2026-03-09T00:00:00.000Z; now not-started); export again and redo the change (the file says it was never assessed)",
         ])
+        // Against the unchanged store the same file plans both rows.
+        #expect(try ImportPlanner.plan(csv: bytes, tracker: tracker).get().changes.count == 2)
     }
 
     @Test func bomCRLFAndEmptyFile() throws {
@@ -121,10 +169,14 @@ import ActionPlanModel
     }
 
     @Test func unreadableUpdatedAtIsAProblem() throws {
-        let bytes = try edited { rows in rows[1][10] = "15/02/2026" }
+        let bytes = try edited { rows in
+            for i in rows.indices { rows[i].removeLast() }      // a file from before the base column
+            rows[1][10] = "15/02/2026"
+            rows[1][6] = "not-started"
+        }
         guard case .failure(let problems) = plan(bytes) else { Issue.record("accepted"); return }
         #expect(problems.all.map(\.description) == [
-            "row 2, column K (updated_at): '15/02/2026' is not a time like 2026-11-29T04:40:06.123Z; clear the cell or export again",
+            "row 2, column K (updated_at): '15/02/2026' is not a time like 2026-11-29T04:40:06.123Z; export again",
         ])
     }
 

@@ -8,8 +8,9 @@ struct StoreTests {
     @Test("a new store has store.json, .gitattributes with merge=union, and every status not assessed")
     func newStore() throws {
         let temp = try TempStore()
-        #expect(try temp.read(".gitattributes") == "*.jsonl merge=union\n")
-        #expect(try temp.read("store.json").contains("\"format\": 1"))
+        #expect(try temp.read(".gitattributes") == "*.jsonl merge=union eol=lf\n")
+        #expect(try temp.read(".gitignore").contains(".pending/"))
+        #expect(try temp.read("store.json").contains("\"format\": 2"))
         let loaded = try temp.store.load()
         #expect(loaded.problems.isEmpty)
         #expect(loaded.tracker.journals.isEmpty)
@@ -90,7 +91,7 @@ struct StoreTests {
     @Test("a store written by a newer format is refused, and nothing is changed")
     func newerFormat() throws {
         let temp = try TempStore()
-        let manifest = try temp.read("store.json").replacingOccurrences(of: "\"format\": 1", with: "\"format\": 2")
+        let manifest = try temp.read("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 3")
         try temp.write("store.json", manifest)
         #expect {
             try temp.store.load()

@@ -3,14 +3,15 @@ import Foundation
 
 @Suite("CLI: concurrent writers")
 struct ConcurrencyTests {
-    @Test("8 processes × 100 `set` on one store: exactly 800 events, validate clean")
+    @Test("8 processes × 100 `set` on one store: each refused write is retried, exactly 800 events, no conflict, validate clean")
     func eightWriters() async throws {
         let cli = CLIRunner(); defer { cli.cleanUp() }
         try cli.run("init")
         let actions = ["AP03-III-1-a", "AP03-III-1-b", "AP03-III-1-c", "AP03-III-1-d"]
         let states = ["AT", "BE", "FR", "DE"]
         let script = (0..<100).map { i in
-            "\"$BIN\" set \(states[i % 4]) \(actions[i % 4]) in-progress --note \"w$W-\(i)\" --by w$W >/dev/null || exit 1"
+            // Exit 75: a colleague's write landed between our read and our append; read again and retry.
+            "until \"$BIN\" set \(states[i % 4]) \(actions[i % 4]) in-progress --note \"w$W-\(i)\" --by w$W >/dev/null 2>&1; do [ $? -eq 75 ] || exit 1; done"
         }.joined(separator: "\n")
         try await withThrowingTaskGroup(of: Int32.self) { group in
             for writer in 0..<8 {

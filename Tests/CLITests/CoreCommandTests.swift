@@ -22,7 +22,7 @@ struct CoreCommandTests {
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("Created store at \(cli.store)"))
         #expect(first.stdout.contains("States: 57 tracked"))
-        #expect(try cli.file(".gitattributes") == "*.jsonl merge=union\n")
+        #expect(try cli.file(".gitattributes") == "*.jsonl merge=union eol=lf\n")
         let second = try cli.run("init")
         #expect(second.stdout.hasPrefix("Store already exists at"))
     }
@@ -135,7 +135,7 @@ struct CoreCommandTests {
     func newerFormat() throws {
         let cli = CLIRunner(); defer { cli.cleanUp() }
         try cli.run("init")
-        try cli.write("store.json", try cli.file("store.json").replacingOccurrences(of: "\"format\": 1", with: "\"format\": 3"))
+        try cli.write("store.json", try cli.file("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 3"))
         let r = try cli.run("show", "AT")
         #expect(r.status == 65)
         #expect(r.stderr.contains("uses format 3, written by a newer version of actionplan"))

@@ -7,8 +7,19 @@ public enum StatusCSV {
     /// The header row, in column order.
     public static let columns = [
         "state_code", "state_name", "pillar", "area", "action_id", "action_title",
-        "status_id", "status_label", "note", "evidence", "updated_at", "updated_by",
+        "status_id", "status_label", "note", "evidence", "updated_at", "updated_by", "base",
     ]
+
+    /// The header of files exported before the `base` column (store format 1); still imported.
+    public static let legacyColumns = Array(columns.dropLast())
+
+    /// The `base` cell of an action never assessed.
+    public static let neverAssessed = "none"
+
+    /// The `base` cell: the head event ids, space-separated, or `none`.
+    public static func baseCell(_ base: [String]) -> String {
+        base.isEmpty ? neverAssessed : base.joined(separator: " ")
+    }
 
     /// Evidence references share one cell, one reference per line: references are URLs and document
     /// symbols, which may contain `;` or `,` but never a line break, and spreadsheets show one per line.
@@ -30,6 +41,7 @@ public enum StatusCSV {
                 }
                 out.cell(a.updatedAt)
                 out.cell(a.updatedBy ?? "")
+                out.cell(baseCell(row.base))
                 out.endRow()
             }
         }
@@ -42,7 +54,7 @@ public enum StatusCSV {
         return [
             row.stateCode, row.stateName, row.pillarTitle, row.areaTitle, row.actionID, row.actionTitle,
             a.status.rawValue, a.status.label, a.note, a.evidence.joined(separator: evidenceSeparator),
-            a.updatedAt?.description ?? "", a.updatedBy ?? "",
+            a.updatedAt?.description ?? "", a.updatedBy ?? "", baseCell(row.base),
         ]
     }
 

@@ -42,13 +42,14 @@ public struct ChangeReport: Sendable, Equatable {
             var tally = Tally(key: state.code, label: state.name)
             var buckets = [[Transition]](repeating: [], count: catalogActions.count)
             var orphans: [String: [Transition]] = [:]
-            // Only statuses are followed (not notes or evidence), which keeps a long history cheap:
-            // one dictionary lookup per event instead of a full assessment per event.
-            var statuses: [String: Status] = [:]
-            for event in tracker.journal(state.code).events {
+            // Only statuses are followed (not notes or evidence), which keeps a long history cheap.
+            // The status before each event comes from its action's causal order, not from the clock.
+            let journal = tracker.journal(state.code)
+            let statusesBefore = journal.statusesBefore()
+            for (index, event) in journal.events.enumerated() {
                 if let to, event.time > to { break }
                 guard let status = event.status else { continue }
-                let before = statuses.updateValue(status, forKey: event.action) ?? .notAssessed
+                let before = statusesBefore[index]
                 guard before != status else { continue }
                 if let from, event.time < from { continue }
                 if let actions, !actions.contains(event.action) { continue }

@@ -20,7 +20,7 @@ public struct ImportPlan: Sendable, Equatable {
     public func events(author: String, time: Timestamp, makeID: () -> String) -> [ChangeEvent] {
         changes.map { change in
             ChangeEvent(id: makeID(), time: time, author: author, state: change.state, action: change.action,
-                        status: change.status, note: change.note, evidenceAdded: change.evidenceAdded,
+                        base: change.base, status: change.status, note: change.note, evidenceAdded: change.evidenceAdded,
                         evidenceRemoved: change.evidenceRemoved)
         }
     }
@@ -41,9 +41,12 @@ public struct PlannedChange: Sendable, Equatable {
     public var note: String?
     public var evidenceAdded: [String]?
     public var evidenceRemoved: [String]?
+    /// The heads the row was checked against; the store checks them again under its lock.
+    public var base: [String]
 
     public init(row: Int, state: String, action: String, before: Status, status: Status?, note: String?,
-                evidenceAdded: [String]?, evidenceRemoved: [String]?) {
+                evidenceAdded: [String]?, evidenceRemoved: [String]?, base: [String] = []) {
+        self.base = base
         self.row = row
         self.state = state
         self.action = action

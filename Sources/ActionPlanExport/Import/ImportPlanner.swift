@@ -6,8 +6,12 @@ import ActionPlanModel
 /// Every row is checked before anything is planned, and all problems are returned together, so a desk
 /// officer fixes the spreadsheet in one pass and an import is all or nothing. Only `status_id`, `note`
 /// and `evidence` are read as edits; names and titles are there for people and are ignored.
-/// `updated_at`, when filled in, must still match the store: otherwise someone changed the action after
-/// the export and the import would silently overwrite that change.
+/// The `base` cell (the head event ids at export, or `none`) must still name the store's heads:
+/// otherwise someone changed the action after the export, and the row is refused unless the store
+/// already holds what the row says (then it is unchanged, so re-importing an applied file is harmless).
+/// Files exported before the `base` column are checked by `updated_at`, an empty one meaning "never
+/// assessed". Each planned change carries the heads it was checked against, and the store checks them
+/// again under its lock when the batch is appended.
 public enum ImportPlanner {
     /// The plan for `bytes` (a CSV file, comma- or semicolon-separated) against the current assessments
     /// in `tracker`, or every problem.
@@ -27,15 +31,16 @@ public enum ImportPlanner {
                 + StatusCSV.columns.joined(separator: ","))]))
         }
         if let problem = checkHeader(header) { return .failure(ImportProblems(all: [problem])) }
+        let width = header.cells.count > StatusCSV.legacyColumns.count ? StatusCSV.columns.count : StatusCSV.legacyColumns.count
         var problems: [ImportProblem] = []
         var plan = ImportPlan()
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
             let cells = record.cells.map(CSVCell.restore)
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { plan.skipped += 1; continue }
-            guard cells.count == StatusCSV.columns.count else {
+            guard cells.count == width else {
                 problems.append(ImportProblem(row: record.row, message:
-                    "expected \(StatusCSV.columns.count) cells, found \(cells.count)"))
+                    "expected \(width) cells, found \(cells.count)"))
                 continue
             }
             let row = RowCheck(row: record.row, cells: cells)
@@ -48,22 +53,26 @@ public enum ImportPlanner {
             }
             seen[key] = record.row
             let current = tracker.assessment(state: participant.code, action: action.id)
-            if let stale = row.staleness(against: current, state: participant.code, action: action.id) {
-                problems.append(stale)
-                continue
-            }
+            let heads = tracker.headIDs(state: participant.code, action: action.id)
             var target = current
             target.status = status
             target.note = cells[RowCheck.Column.note]
             target.evidence = evidence(cells[RowCheck.Column.evidence])
             let diff = current.change(to: target)
-            if diff.status == nil, diff.note == nil, diff.added == nil, diff.removed == nil {
+            let conflicted = tracker.journal(participant.code).isConflicted(action.id)
+            if diff.status == nil, diff.note == nil, diff.added == nil, diff.removed == nil, !conflicted {
                 plan.unchanged += 1
-            } else {
-                plan.changes.append(PlannedChange(row: record.row, state: participant.code, action: action.id,
-                    before: current.status, status: diff.status, note: diff.note,
-                    evidenceAdded: diff.added, evidenceRemoved: diff.removed))
+                continue
             }
+            let journal = tracker.journal(participant.code)
+            if let stale = row.staleness(against: current, heads: journal.heads(of: action.id),
+                                         state: participant.code, action: action.id) {
+                problems.append(stale)
+                continue
+            }
+            plan.changes.append(PlannedChange(row: record.row, state: participant.code, action: action.id,
+                before: current.status, status: conflicted ? status : diff.status, note: diff.note,
+                evidenceAdded: diff.added, evidenceRemoved: diff.removed, base: heads))
         }
         return problems.isEmpty ? .success(plan) : .failure(ImportProblems(all: problems))
     }
@@ -80,7 +89,8 @@ public enum ImportPlanner {
 
     static func checkHeader(_ header: CSVReader.Record) -> ImportProblem? {
         let found = header.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        for (i, expected) in StatusCSV.columns.enumerated() {
+        let columns = found.count <= StatusCSV.legacyColumns.count ? StatusCSV.legacyColumns : StatusCSV.columns
+        for (i, expected) in columns.enumerated() {
             let cell = i < found.count ? found[i] : "(nothing)"
             if cell != expected {
                 return ImportProblem(row: header.row, column: i, message: "wrong header: expected '\(expected)', found '\(cell)'; "

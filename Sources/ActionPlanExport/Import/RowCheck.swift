@@ -6,7 +6,7 @@ import ActionPlanModel
 struct RowCheck {
     /// The columns the importer reads (see `StatusCSV.columns`).
     enum Column {
-        static let state = 0, action = 4, status = 6, note = 8, evidence = 9, updatedAt = 10
+        static let state = 0, action = 4, status = 6, note = 8, evidence = 9, updatedAt = 10, base = 12
     }
 
     let row: Int
@@ -45,19 +45,35 @@ struct RowCheck {
         return (participant, action, status)
     }
 
-    /// A problem when `updated_at` is filled in and no longer matches the store (or is not a time).
-    func staleness(against current: Assessment, state: String, action: String) -> ImportProblem? {
+    /// A problem when the store changed since the row was exported (the row then differs from the store).
+    ///
+    /// With a `base` cell: it must name the store's heads (`none`: never assessed); an empty cell
+    /// overwrites on purpose. Without one (a file from before the column): `updated_at` must match,
+    /// and an empty `updated_at` means the action was never assessed when the file was exported.
+    func staleness(against current: Assessment, heads: [ChangeEvent], state: String, action: String) -> ImportProblem? {
+        let headIDs = Set(heads.map(\.id))
+        let changedSince: String? = {
+            let who = heads.map { "\($0.author) at \($0.time.description)" }.joined(separator: " and ")
+            return "\(state) \(action) was changed in the store after this file was exported (by \(who); now "
+                + "\(current.status.rawValue)); export again and redo the change"
+        }()
+        if cells.count > Column.base {
+            let cell = cell(Column.base)
+            if cell.isEmpty { return nil }
+            let named = cell == StatusCSV.neverAssessed ? Set<String>() : Set(cell.split(separator: " ").map(String.init))
+            return named == headIDs ? nil : ImportProblem(row: row, column: Column.base, message: changedSince!)
+        }
         let stamp = cell(Column.updatedAt)
-        guard !stamp.isEmpty else { return nil }
+        if stamp.isEmpty {
+            return headIDs.isEmpty ? nil : ImportProblem(row: row, column: Column.updatedAt, message: changedSince!
+                + " (the file says it was never assessed)")
+        }
         switch SpreadsheetTime.matches(stamp, current.updatedAt) {
         case nil:
             return ImportProblem(row: row, column: Column.updatedAt, message:
-                "'\(stamp)' is not a time like 2026-11-29T04:40:06.123Z; clear the cell or export again")
+                "'\(stamp)' is not a time like 2026-11-29T04:40:06.123Z; export again")
         case false?:
-            let now = current.updatedAt.map { "\($0.description) by \(current.updatedBy ?? "?")" } ?? "never"
-            return ImportProblem(row: row, column: Column.updatedAt, message:
-                "\(state) \(action) was changed in the store after this file was exported "
-                + "(store: \(now)); export again, or clear this cell to overwrite")
+            return ImportProblem(row: row, column: Column.updatedAt, message: changedSince!)
         case true?:
             return nil
         }

@@ -16,7 +16,8 @@ public struct StateSnapshot: Sendable, Equatable {
     }
 
     /// Folds the rows and figures of one State from its assessments (already as of the export date).
-    public init(participant: Participant, pillars: [Pillar], assessments: [String: Assessment]) {
+    public init(participant: Participant, pillars: [Pillar], assessments: [String: Assessment],
+                heads: [String: [String]] = [:]) {
         self.participant = participant
         var overall = Progress()
         var byPillar: [String: Progress] = [:]
@@ -28,7 +29,7 @@ public struct StateSnapshot: Sendable, Equatable {
                     let assessment = assessments[action.id] ?? .unassessed
                     figures.add(assessment.status)
                     rows.append(StatusRow(state: participant, pillar: pillar, area: area, action: action,
-                                          assessment: assessment))
+                                          assessment: assessment, base: heads[action.id] ?? []))
                 }
             }
             byPillar[pillar.id] = figures
@@ -54,8 +55,13 @@ public struct StatusRow: Sendable, Equatable {
     public var actionID: String
     public var actionTitle: String
     public var assessment: Assessment
+    /// The head event ids behind the assessment (`[]`: never assessed), written to the CSV's `base`
+    /// column so that an import can tell whether the store changed since the export.
+    public var base: [String]
 
-    public init(state: Participant, pillar: Pillar, area: Area, action: Action, assessment: Assessment) {
+    public init(state: Participant, pillar: Pillar, area: Area, action: Action, assessment: Assessment,
+                base: [String] = []) {
+        self.base = base
         stateCode = state.code
         stateName = state.name
         pillarID = pillar.id

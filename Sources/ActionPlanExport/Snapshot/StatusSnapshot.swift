@@ -35,7 +35,8 @@ public struct StatusSnapshot: Sendable, Equatable {
         self.pillars = pillars
         states = participants.map { participant in
             StateSnapshot(participant: participant, pillars: pillars,
-                          assessments: tracker.assessments(state: participant.code, asOf: asOf))
+                          assessments: tracker.assessments(state: participant.code, asOf: asOf),
+                          heads: tracker.headIDs(state: participant.code, asOf: asOf))
         }
         let actions = Set(pillars.flatMap(\.actions).map(\.id))
         changes = withChanges

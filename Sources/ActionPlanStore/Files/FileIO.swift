@@ -106,12 +106,6 @@ public enum FileIO {
         if let failure { throw StoreError(.io, file: path, message: "write failed: \(failure)") }
     }
 
-    private static func syncFolder(_ folder: String) {
-        let fd = open(folder, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
-    }
 }
 
 /// What `stat` says about a file, enough to notice that another process changed it.

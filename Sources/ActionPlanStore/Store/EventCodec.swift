@@ -10,6 +10,7 @@ enum EventCodec {
             "\"state\":\(JSONString.quote(event.state))",
             "\"action\":\(JSONString.quote(event.action))",
         ]
+        if let base = event.base { parts.append("\"base\":[\(base.map { JSONString.quote($0) }.joined(separator: ","))]") }
         if let status = event.status { parts.append("\"status\":\"\(status.rawValue)\"") }
         if let note = event.note { parts.append("\"note\":\(JSONString.quote(note))") }
         if let added = event.evidenceAdded { parts.append("\"evidenceAdded\":[\(added.map { JSONString.quote($0) }.joined(separator: ","))]") }
@@ -64,8 +65,12 @@ enum EventCodec {
             }
             status = parsed
         }
+        let base = try list("base")
+        if let base, let empty = base.firstIndex(where: \.isEmpty) {
+            throw LineError(offset: root["base"]!.arrayValue![empty].offset, message: "\"base\" must hold non-empty event ids")
+        }
         return ChangeEvent(id: id, time: time, author: try text("author"), state: try text("state"),
-                           action: try text("action"), status: status, note: try optionalText("note"),
+                           action: try text("action"), base: base, status: status, note: try optionalText("note"),
                            evidenceAdded: try list("evidenceAdded"), evidenceRemoved: try list("evidenceRemoved"),
                            undoes: try optionalText("undoes"))
     }

@@ -54,13 +54,14 @@ public final class Store: Sendable {
         let (catalog, _) = try CatalogLoader.decodeCatalog(bytes, file: "(embedded) catalog.json")
         let manifest = StoreManifest(catalogID: catalog.id, catalogVersion: catalog.version,
                                      createdAt: Timestamp(date: Date()))
-        try FileIO.writeAtomically(Data("*.jsonl merge=union\n".utf8), to: path + "/.gitattributes")
-        try FileIO.writeAtomically(Data(".lock\n.*.tmp-*\n".utf8), to: path + "/.gitignore")
+        try writeGitFiles()
         try FileIO.writeAtomically(Data(manifest.encoded().utf8), to: manifestPath)
     }
 
-    /// Whether this process may write to the store (folders writable).
-    public var isWritable: Bool { access(path, W_OK) == 0 && access(statesFolder, W_OK) == 0 }
+    /// Whether this process may write to the store (folders writable; `states/` is made on demand).
+    public var isWritable: Bool {
+        access(path, W_OK) == 0 && (!FileIO.exists(statesFolder) || access(statesFolder, W_OK) == 0)
+    }
 
     // MARK: - Loading
 
@@ -69,7 +70,26 @@ public final class Store: Sendable {
     /// Throws for what makes the store unusable (damaged `store.json` or catalog, newer format);
     /// damaged journal lines and orphan events are returned as problems and never dropped silently.
     public func load(states only: Set<String>? = nil) throws(StoreError) -> LoadedStore {
-        try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only) }
+        try completeInterruptedBatches()
+        return try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only) }
+    }
+
+    /// A committed batch left by a writer that died is completed before reading, so a reader never
+    /// folds part of a batch. A reader that cannot write folds the batch's events in memory instead.
+    func completeInterruptedBatches() throws(StoreError) {
+        guard !committedBatches().isEmpty || FileIO.list(pendingFolder).contains(where: { $0.hasSuffix(".tmp") }),
+              isWritable else { return }
+        try withLock(.exclusive) { () throws(StoreError) in _ = try recoverPendingBatches() }
+    }
+
+    /// The events of committed batches still in `.pending/` (only when the store cannot be written).
+    func pendingEvents(for code: String) -> [ChangeEvent] {
+        committedBatches().flatMap { name -> [ChangeEvent] in
+            guard let data = try? FileIO.read(pendingFolder + "/" + name),
+                  case .success(let batch) = PendingBatch.decode(data) else { return [] }
+            return batch.lines.filter { $0.state == code }
+                .compactMap { try? EventCodec.decode(ArraySlice(Array($0.line.utf8.dropLast()))) }
+        }
     }
 
     private func loadUnlocked(states only: Set<String>?) throws(StoreError) -> LoadedStore {
@@ -87,18 +107,26 @@ public final class Store: Sendable {
                 message: "the store follows catalog '\(manifest.catalogID)' but the catalog in use is '\(catalog.id)'"))
         }
         var journals: [String: Journal] = [:]
+        let pending = !committedBatches().isEmpty
+        if pending {
+            problems.append(StoreProblem(.warning, file: pendingFolder,
+                message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
+        }
         for file in FileIO.list(statesFolder) where file.hasSuffix(".jsonl") {
             let code = String(file.dropLast(6))
             if let only, !only.contains(code) { continue }
             let filePath = statesFolder + "/" + file
-            let (events, lineProblems) = JournalReader.read(try FileIO.read(filePath), file: filePath, state: code)
+            var (events, lineProblems) = JournalReader.read(try FileIO.read(filePath), file: filePath, state: code)
+            if pending { events += pendingEvents(for: code) }
             problems += lineProblems
             if directory.resolve(code)?.code != code {
                 problems.append(StoreProblem(.warning, file: filePath,
                     message: "journal for an unknown State code '\(code)'; kept on disk, not shown"))
                 continue
             }
-            journals[code] = Journal(state: code, events: events)
+            let journal = Journal(state: code, events: events)
+            problems += Self.historyProblems(journal, file: filePath)
+            journals[code] = journal
         }
         var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings)
         let orphans = tracker.orphans
@@ -122,16 +150,52 @@ public final class Store: Sendable {
 
     /// One State's journal, read under the shared lock (for commands that touch a single State).
     public func readJournal(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
-        try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
-            let file = journalPath(code)
-            guard FileIO.exists(file) else { return (Journal(state: code), []) }
-            let (events, problems) = JournalReader.read(try FileIO.read(file), file: file, state: code)
-            return (Journal(state: code, events: events), problems)
+        try completeInterruptedBatches()
+        return try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
+            var (journal, problems) = try readJournalUnlocked(code)
+            let pending = pendingEvents(for: code)
+            if !pending.isEmpty { journal = Journal(state: code, events: journal.events + pending) }
+            return (journal, problems)
         }
     }
 
+    /// One State's journal; the caller holds the lock.
+    func readJournalUnlocked(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
+        let file = journalPath(code)
+        guard FileIO.exists(file) else { return (Journal(state: code), []) }
+        let (events, problems) = JournalReader.read(try FileIO.read(file), file: file, state: code)
+        let journal = Journal(state: code, events: events)
+        return (journal, problems + Self.historyProblems(journal, file: file))
+    }
+
+    /// What the causal fold worked around: base ids that never arrived, cycles, one id with two contents.
+    static func historyProblems(_ journal: Journal, file: String) -> [StoreProblem] {
+        var problems: [StoreProblem] = []
+        for (action, ids) in journal.missingBases.sorted(by: { $0.key < $1.key }) {
+            problems.append(StoreProblem(.warning, file: file, message: "\(journal.state) \(action): history incomplete; "
+                + "base event(s) \(ids.joined(separator: ", ")) never arrived (a partial sync?); the events are kept"))
+        }
+        for issue in journal.issues {
+            switch issue {
+            case .conflictingDuplicate(let id):
+                problems.append(StoreProblem(.error, file: file, message: "event id \(id) appears twice with different content; the first (in time order) is used"))
+            case .cycle(let id):
+                problems.append(StoreProblem(.error, file: file, message: "event \(id) is, through its bases, based on itself; that link is ignored"))
+            }
+        }
+        return problems
+    }
+
     /// Every problem in the store: damaged files, catalog errors, torn lines, orphans.
-    public func validate() -> [StoreProblem] {
+    public func validate(now: Timestamp = Timestamp(date: Date())) -> [StoreProblem] {
+        validate(now: now, holdingLock: false)
+    }
+
+    /// Loads while the caller already holds the lock (a second `flock` from this process would wait
+    /// for ourselves).
+    func loadHoldingLock() throws(StoreError) -> LoadedStore { try loadUnlocked(states: nil) }
+
+    func validate(now: Timestamp = Timestamp(date: Date()), holdingLock: Bool) -> [StoreProblem] {
         var problems: [StoreProblem] = []
         do {
             _ = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
@@ -141,7 +205,11 @@ public final class Store: Sendable {
         do {
             let (_, catalogProblems) = try loadCatalog()
             problems += catalogProblems
-            if catalogProblems.isEmpty, problems.isEmpty { problems += try load().problems }
+            if catalogProblems.isEmpty, problems.isEmpty {
+                let loaded = holdingLock ? try loadUnlocked(states: nil) : try load()
+                problems += loaded.problems
+                problems += Self.causalProblems(loaded.tracker, folder: statesFolder, now: now)
+            }
         } catch {
             problems.append(StoreProblem(.error, file: error.file, location: error.location, message: error.message))
         }
@@ -150,23 +218,10 @@ public final class Store: Sendable {
 
     // MARK: - Writing
 
-    /// Appends events to their States' journals under the exclusive lock, `fsync`ed before returning.
-    public func append(_ events: [ChangeEvent]) throws(StoreError) {
-        guard !events.isEmpty else { return }
-        guard isWritable else { throw StoreError(.io, file: path, message: "the store is read-only for this user") }
-        try withLock(.exclusive) { () throws(StoreError) in
-            var byState: [String: [ChangeEvent]] = [:]
-            for event in events { byState[event.state, default: []].append(event) }
-            for code in byState.keys.sorted() {
-                let lines = byState[code]!.map { EventCodec.encode($0) + "\n" }.joined()
-                try FileIO.appendLines(Data(lines.utf8), to: journalPath(code))
-            }
-        }
-    }
-
     /// Changes the settings in `store.json` (atomic rewrite under the lock).
     public func updateSettings(_ change: (inout StoreSettings) -> Void) throws(StoreError) {
         try withLock(.exclusive) { () throws(StoreError) in
+            _ = try prepareForWriting()
             var manifest = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
             change(&manifest.settings)
             try FileIO.writeAtomically(Data(manifest.encoded().utf8), to: manifestPath)

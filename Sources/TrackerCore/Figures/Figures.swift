@@ -78,11 +78,9 @@ public struct Figures: Equatable, Sendable {
         }
         candidates.sort { ChangeEvent.foldOrder($1, $0) }
         return candidates.prefix(limit).map { event in
-            var before = Assessment.unassessed
-            for earlier in tracker.journal(event.state).events where earlier.action == event.action {
-                if earlier == event { break }
-                before.apply(earlier)
-            }
+            let journal = tracker.journal(event.state)
+            let index = journal.events.lastIndex(of: event) ?? 0
+            let before = journal.assessment(before: index)
             var after = before
             after.apply(event)
             return RecentChange(event: event, before: before, after: after)

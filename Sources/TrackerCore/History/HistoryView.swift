@@ -82,10 +82,9 @@ public struct HistoryView: Equatable, Sendable {
 
     /// The event of a row with the assessment of its action just before and after it.
     static func change(_ row: Row, in tracker: Tracker) -> RecentChange? {
-        guard let events = tracker.journals[row.state]?.events, row.index < events.count else { return nil }
-        let event = events[row.index]
-        var before = Assessment.unassessed
-        for earlier in events[..<row.index] where earlier.action == event.action { before.apply(earlier) }
+        guard let journal = tracker.journals[row.state], row.index < journal.events.count else { return nil }
+        let event = journal.events[row.index]
+        let before = journal.assessment(before: row.index)
         var after = before
         after.apply(event)
         return RecentChange(event: event, before: before, after: after)

@@ -70,16 +70,19 @@ public final class Store: Sendable {
     /// Throws for what makes the store unusable (damaged `store.json` or catalog, newer format);
     /// damaged journal lines and orphan events are returned as problems and never dropped silently.
     public func load(states only: Set<String>? = nil) throws(StoreError) -> LoadedStore {
-        try completeInterruptedBatches()
-        return try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only) }
+        let recovered = try completeInterruptedBatches()
+        var loaded = try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only) }
+        loaded.problems = recovered + loaded.problems
+        return loaded
     }
 
     /// A committed batch left by a writer that died is completed before reading, so a reader never
     /// folds part of a batch. A reader that cannot write folds the batch's events in memory instead.
-    func completeInterruptedBatches() throws(StoreError) {
+    @discardableResult
+    func completeInterruptedBatches() throws(StoreError) -> [StoreProblem] {
         guard !committedBatches().isEmpty || FileIO.list(pendingFolder).contains(where: { $0.hasSuffix(".tmp") }),
-              isWritable else { return }
-        try withLock(.exclusive) { () throws(StoreError) in _ = try recoverPendingBatches() }
+              isWritable else { return [] }
+        return try withLock(.exclusive) { () throws(StoreError) -> [StoreProblem] in try recoverPendingBatches() }
     }
 
     /// The events of committed batches still in `.pending/` (only when the store cannot be written).

@@ -1,5 +1,5 @@
 /// Benchmarks, run on demand (never in the unit tests):
-/// `swift build -c release --product actionplan-bench && .build/release/actionplan-bench [--tui-only | --export-only] [STORE]`.
+/// `swift build -c release && .build/release/actionplan-bench [--tui-only | --export-only | --collaboration-only] [STORE]`.
 ///
 /// The TUI part builds its own store of 68 FICTIONAL States in a temporary folder and times startup
 /// and keystrokes (docs/performance.md); the export part runs on STORE (built on first use) against a
@@ -9,6 +9,13 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let positional = arguments.filter { !$0.hasPrefix("--") }
+if arguments.contains("--collaboration-only") {
+    // The `actionplan` binary built beside this one.
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("actionplan").path
+    CollaborationBenchmark.run(binary: binary)
+    print(String(format: "peak RSS: %.1f MB", PeakMemory.megabytes))
+    exit(0)
+}
 let succeeded = arguments.contains("--export-only") || TUIBenchmarkReport.run()
 if !arguments.contains("--tui-only") {
     ExportBenchmark.run(storePath: positional.first ?? NSTemporaryDirectory() + "actionplan-bench-store")

@@ -66,7 +66,7 @@ struct SetCommand: ParsableCommand {
         do { try store.append([event], force: force) } catch {
             throw failWrite(error)
         }
-        var parts = ["\(current.status.rawValue) → \(newStatus.rawValue)"]
+        var parts = [current.status == newStatus ? "\(newStatus.rawValue) (status kept)" : "\(current.status.rawValue) → \(newStatus.rawValue)"]
         if let conflict { parts.append("resolves the conflict between \(conflict.sides.map(\.head.author).joined(separator: " and "))") }
         if diff.note != nil { parts.append("note updated") }
         if let added = diff.added { parts.append("+\(added.count) evidence") }

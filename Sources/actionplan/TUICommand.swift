@@ -52,7 +52,7 @@ struct TUICommand: ParsableCommand {
         let effects = TUIEffects(store: store, author: Author.resolve(explicit: author.by, environment: environment),
                                  fingerprint: loaded.fingerprint, exporter: TUIExporter(store: store))
         let loop = AppLoop<AppState, Command, Effect>(
-            keyToCommand: { key, state in Keymap.command(for: key, in: state) },
+            key: { .key($0) },
             update: { state, command in TrackerCore.update(&state, command) },
             render: { state, size in TrackerCore.render(state, size: size) },
             perform: effects.perform,

@@ -1,13 +1,13 @@
 import TrackerCore
 
-/// The Elm-style program loop: read input, map it to a command, `update`, run effects, render, draw.
+/// The Elm-style program loop: read input, wrap it in a command, `update`, run effects, render, draw.
 ///
 /// It knows nothing of the tracker: the application supplies its pure functions and one impure effect
 /// handler (store writes, exports), which runs here, between `update` and the next frame. A periodic
 /// tick lets the application notice changes made by other processes while the user is idle.
 public struct AppLoop<State, Command, Effect> {
-    /// The command a key means in the current state, or nil when the key does nothing there.
-    public var keyToCommand: (Key, State) -> Command?
+    /// The command that hands a key to `update`, which resolves it (the loop never interprets keys).
+    public var key: (Key) -> Command
     /// The pure state transition; returns the effects to carry out.
     public var update: (inout State, Command) -> [Effect]
     /// The pure frame for a state at a terminal size.
@@ -21,14 +21,14 @@ public struct AppLoop<State, Command, Effect> {
     /// How often `tick` runs while no key arrives.
     public var tickInterval: Duration
 
-    public init(keyToCommand: @escaping (Key, State) -> Command?,
+    public init(key: @escaping (Key) -> Command,
                 update: @escaping (inout State, Command) -> [Effect],
                 render: @escaping (State, Size) -> Screen,
                 perform: @escaping (Effect) -> EffectOutcome<Command>,
                 tick: @escaping (State) -> [Command] = { _ in [] },
                 resized: ((Size) -> Command)? = nil,
                 tickInterval: Duration = .milliseconds(1500)) {
-        self.keyToCommand = keyToCommand
+        self.key = key
         self.update = update
         self.render = render
         self.perform = perform
@@ -37,7 +37,7 @@ public struct AppLoop<State, Command, Effect> {
         self.tickInterval = tickInterval
     }
 
-    /// Runs until an effect handler answers `.quit` or Ctrl-C is pressed, and returns the final state. The caller owns `terminal` and stops it afterwards.
+    /// Runs until an effect handler answers `.quit`, and returns the final state. The caller owns `terminal` and stops it afterwards.
     public func run(_ initial: State, on terminal: Terminal) -> State {
         var state = initial
         var size = terminal.size
@@ -59,12 +59,8 @@ public struct AppLoop<State, Command, Effect> {
                     size = newSize
                     terminal.invalidate()
                     if let resized, apply(resized(newSize), to: &state) { return state }
-                case .key(.control("c")):
-                    // Raw mode turns Ctrl-C into a key; it ends the program from any mode, as users expect.
-                    // Nothing is lost that was confirmed: every change is written when it is made.
-                    return state
-                case .key(let key):
-                    if let command = keyToCommand(key, state), apply(command, to: &state) { return state }
+                case .key(let pressed):
+                    if apply(key(pressed), to: &state) { return state }
                 }
             }
             if clock.now >= nextTick {

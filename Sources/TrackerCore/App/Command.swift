@@ -58,14 +58,6 @@ public enum Command: Equatable, Sendable {
     // MARK: - Other
     case openExport
     case quit
-
-    /// Commands that would change the store; refused in read-only mode.
-    public var isEditing: Bool {
-        switch self {
-        case .openStatusPicker, .pickStatus, .editNote, .addEvidence, .toggleMark, .undo, .redo: true
-        default: false
-        }
-    }
 }
 
 /// The screens, in the order of the number keys.

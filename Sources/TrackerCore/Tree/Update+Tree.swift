@@ -66,10 +66,7 @@ extension AppState {
 
     /// `n` / `N`: the next or previous match, wrapping around.
     private mutating func stepMatch(_ delta: Int) {
-        guard var results = search, !results.matches.isEmpty else {
-            message = Message("no matches", kind: .info)
-            return
-        }
+        guard var results = search, !results.matches.isEmpty else { return }
         results.index = (results.index + delta + results.matches.count) % results.matches.count
         search = results
         tree.reveal(results.matches[results.index])

@@ -3,14 +3,15 @@ import Foundation
 import ActionPlanModel
 import ActionPlanStore
 import TerminalDriver
+import TrackerApp
 import TrackerCore
 
 /// `actionplan tui` (also `actionplan` alone): the full-screen interface.
 ///
 /// Wiring only: the store is opened and loaded before the terminal is touched, so a damaged store or an
 /// unknown State prints a plain message on a normal terminal (exit 65 / 64); then the driver starts
-/// (exit 69 when there is no usable terminal) and the generic loop runs TrackerCore's pure functions
-/// with `TUIEffects` as the only I/O.
+/// (exit 69 when there is no usable terminal) and a `TrackerSession` runs on it, with its
+/// `EffectRunner` as the only I/O.
 struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
@@ -49,17 +50,8 @@ struct TUICommand: ParsableCommand {
         let options = AppOptions(storeName: URL(fileURLWithPath: store.path).lastPathComponent,
                                  initialState: initialState, readOnly: readOnly || reason != nil,
                                  readOnlyReason: reason, ascii: ascii, colors: terminal.colorEnabled)
-        let effects = TUIEffects(store: store, author: Author.resolve(explicit: author.by, environment: environment),
-                                 fingerprint: loaded.fingerprint, exporter: TUIExporter(store: store))
-        let loop = AppLoop<AppState, Command, Effect>(
-            key: { .key($0) },
-            update: { state, command in TrackerCore.update(&state, command) },
-            render: { state, size in TrackerCore.render(state, size: size) },
-            perform: effects.perform,
-            tick: { _ in effects.tick() },
-            resized: { .resize($0) })
-        var initial = AppState(tracker: loaded.tracker, options: options)
-        _ = TrackerCore.update(&initial, .tick(Timestamp(date: Date())))
-        _ = loop.run(initial, on: terminal)
+        let runner = EffectRunner(store: store, author: Author.resolve(explicit: author.by, environment: environment),
+                                  fingerprint: loaded.fingerprint, exporter: ExportRunner(store: store, home: environment["HOME"]))
+        _ = TrackerSession(runner: runner).run(AppState(tracker: loaded.tracker, options: options), on: terminal)
     }
 }

@@ -2,12 +2,13 @@ import CNcurses
 import Glibc
 import TrackerCore
 
-/// A running ncurses session on the process's terminal: the only object that talks to ncurses.
+/// A running ncurses session on the process's terminal: the only object that talks to ncurses, and the
+/// real `TerminalBackend` of the program loop.
 ///
 /// `start` checks everything `initscr` would otherwise die on, so a missing or unknown terminal is a
 /// typed error rather than an `exit(1)` from inside the library. `stop` (also run by `deinit` and by
 /// the signal guard) puts the terminal back as it was; calling it twice is harmless.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// Whether colour pairs are in use (false under `NO_COLOR`, `--no-color` or a monochrome terminal).
     public let colorEnabled: Bool
     private let screenHandle: OpaquePointer
@@ -99,6 +100,11 @@ public final class Terminal {
     /// Forgets the previous frame so the next `draw` repaints every cell (after a resize or a redraw key).
     public func invalidate() {
         painter.invalidate()
+    }
+
+    /// Runs a store write with termination signals held back, so a kill never lands half-way.
+    public func critical<T>(_ body: () -> T) -> T {
+        SignalGuard.deferringTermination(body)
     }
 
     /// Gives the terminal back: leaves curses mode, frees the screen and restores the signal handlers.

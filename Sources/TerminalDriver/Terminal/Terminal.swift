@@ -15,6 +15,8 @@ public final class Terminal: TerminalBackend {
     private var painter: FramePainter
     private var signalGuard: SignalGuard
     private var stopped = false
+    /// Whether SGR mouse reports were requested (and must be turned off again).
+    private var sgrMouse = false
 
     private init(screenHandle: OpaquePointer, colorEnabled: Bool, signalGuard: SignalGuard) {
         self.screenHandle = screenHandle
@@ -41,7 +43,17 @@ public final class Terminal: TerminalBackend {
         _ = nonl()
         _ = keypad(window, true)
         _ = set_escdelay(25)
-        if options.mouse { _ = mousemask(ap_click_and_wheel_events(), nil) }
+        var sgrMouse = false
+        if options.mouse {
+            _ = mousemask(ap_click_and_wheel_events(), nil)
+            // Ask for SGR reports (1006): the X10 form breaks on wide screens and, where the terminal
+            // answers in SGR while terminfo expects X10, clicks arrived as keys ('[' switched the State).
+            if ap_kmous_is_sgr() == 0 {
+                _ = define_key("\u{1b}[<", ap_key_sgr_mouse())
+                ap_sgr_mouse(1)
+                sgrMouse = true
+            }
+        }
         _ = define_key("\u{1b}[200~", ap_key_paste_begin())
         _ = define_key("\u{1b}[201~", ap_key_paste_end())
         ap_bracketed_paste(1)
@@ -52,6 +64,7 @@ public final class Terminal: TerminalBackend {
         }
         _ = curs_set(0)
         let terminal = Terminal(screenHandle: handle, colorEnabled: color, signalGuard: SignalGuard.install())
+        terminal.sgrMouse = sgrMouse
         return terminal
     }
 
@@ -77,6 +90,9 @@ public final class Terminal: TerminalBackend {
             }
             if special == ap_key_paste_begin() {
                 return .key(.paste(PasteReader.read(from: window)))
+            }
+            if special == ap_key_sgr_mouse() {
+                return SGRMouse.read(from: window).map(InputEvent.key)
             }
             if special == KEY_MOUSE {
                 var event = MEVENT()
@@ -112,6 +128,7 @@ public final class Terminal: TerminalBackend {
         guard !stopped else { return }
         stopped = true
         ap_bracketed_paste(0)
+        if sgrMouse { ap_sgr_mouse(0) }
         _ = curs_set(1)
         _ = endwin()
         delscreen(screenHandle)

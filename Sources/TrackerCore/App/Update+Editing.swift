@@ -21,13 +21,33 @@ extension AppState {
         case .editNote:
             guard let action = selectedAction else { return [] }
             let note = tracker.assessment(state: code, action: action.id).note
-            mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note)))
+            if let kept = noteDrafts[Self.draftKey(code, action.id)] {
+                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: kept))
+                message = Message("your unsaved draft is back: Ctrl-S saves it, Ctrl-U drops it", kind: .info)
+            } else {
+                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note)))
+            }
         case .addEvidence:
             guard let action = selectedAction else { return [] }
             mode = .evidenceInput(EvidenceDraft(state: code, action: action.id))
         default: break
         }
         return []
+    }
+
+    /// The key of a kept note draft.
+    static func draftKey(_ state: String, _ action: String) -> String { state + "/" + action }
+
+    /// Esc in the note editor: the draft is kept (not discarded without asking) when it differs from the
+    /// saved note, and offered again the next time the editor opens on that action.
+    mutating func closeNoteEditor(_ draft: NoteDraft) {
+        let key = Self.draftKey(draft.state, draft.action)
+        if draft.buffer.text == tracker.assessment(state: draft.state, action: draft.action).note {
+            noteDrafts[key] = nil
+        } else {
+            noteDrafts[key] = draft.buffer
+            message = Message("draft kept, not saved: n reopens it", kind: .info)
+        }
     }
 
     /// Marked actions in catalog order, so a bulk change writes its events in a stable order.

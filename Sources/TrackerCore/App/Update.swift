@@ -86,7 +86,10 @@ extension AppState {
         case .switchScreen(let screen): show(screen)
         case .nextScreen: show(ScreenID(rawValue: screen == .help ? 1 : screen.rawValue % 4 + 1) ?? .tree)
         case .previousScreen: show(ScreenID(rawValue: screen == .help ? 4 : (screen.rawValue + 2) % 4 + 1) ?? .tree)
-        case .openStatePicker: mode = .statePicker(StatePicker())
+        case .openStatePicker:
+            var picker = StatePicker()
+            picker.highlighted = stateChoices(matching: "").firstIndex(of: selection) ?? 0
+            mode = .statePicker(picker)
         case .previousState: stepState(-1)
         case .nextState: stepState(1)
         case .openExport: mode = .form(exportForm())

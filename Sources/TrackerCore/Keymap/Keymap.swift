@@ -140,6 +140,8 @@ public enum Keymap {
         Binding(.tree, [c("/")], .startSearch, "search ids, titles, summaries and notes", hint: "search", rank: 2),
         Binding(.tree, [c("f")], .openFilter, "filter by status, pillar, tag, changed since", hint: "filter", rank: 4),
         Binding(.tree, [c("F")], .clearFilter, "clear the filter"),
+        Binding(.tree, [c("J")], .scrollDetails(3), "scroll the details pane down (long summaries and notes)"),
+        Binding(.tree, [c("K")], .scrollDetails(-3), "scroll the details pane up"),
     ]
 
     private static let searchResults: [Binding] = [
@@ -175,7 +177,8 @@ public enum Keymap {
     } + [
         Binding(.statusPicker, [.escape], .back, "cancel", hint: "cancel", rank: 0),
         Binding(.noteEditor, [.control("s")], .save, "save the note", hint: "save", rank: 0),
-        Binding(.noteEditor, [.escape], .back, "cancel, keep the old note", hint: "cancel", rank: 0),
+        Binding(.noteEditor, [.escape], .back, "close without saving; the draft is kept and n reopens it", hint: "close", rank: 0),
+        Binding(.noteEditor, [.control("u")], .discardDraft, "drop the draft: back to the saved note"),
         Binding(.lineInput, [.enter], .activate, "accept", hint: "accept", rank: 0),
         Binding(.lineInput, [.escape], .back, "cancel", hint: "cancel", rank: 0),
         Binding(.statePicker, [.up], .moveUp, "previous State"),

@@ -28,6 +28,10 @@ extension AppState {
                 tree.move(.row(row))
             }
         case .scroll(let rows): tree.scrollBy(rows, height: bodyHeight)
+        case .scrollDetails(let rows):
+            let start = detailsScroll.node == tree.selectedNode ? detailsScroll.offset : 0
+            // The renderer stops at the end of the text; the offset only has to stay in a sane range.
+            detailsScroll = DetailsScroll(node: tree.selectedNode, offset: max(0, min(start + rows, 1000)))
         default: break
         }
         tree.keepVisible(height: bodyHeight)
@@ -58,6 +62,12 @@ extension AppState {
             }
         }
         return found.filter { id in tree.items.contains { $0.id == id } }
+    }
+
+    /// The nodes to highlight: the matches of the active search, or of the query being typed.
+    var highlightedMatches: [NodeID] {
+        if case .search(let prompt) = mode { return matches(for: prompt.query.text) }
+        return search?.matches ?? []
     }
 
     static func folded(_ text: String) -> String {

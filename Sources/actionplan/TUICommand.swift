@@ -17,8 +17,8 @@ struct TUICommand: ParsableCommand {
         commandName: "tui",
         abstract: "Open the terminal UI (the default when no subcommand is given).",
         discussion: """
-            Keys: ? shows them all. Tab switches screens, s sets a status, n edits the note, q quits.
-            The terminal is restored on quit, on Ctrl-C and when the program is killed.
+            Keys: ? shows them all. Tab switches screens, s sets a status, n edits the note, q quits. \
+            The terminal is restored on quit, on Ctrl-C and when the program is killed. \
             NO_COLOR (non-empty) turns colours off, as --no-color does.
             """)
 

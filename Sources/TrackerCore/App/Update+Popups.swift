@@ -72,7 +72,7 @@ extension AppState {
             let found = matches(for: prompt.query.text)
             search = prompt.query.text.isEmpty ? nil : SearchResults(query: prompt.query.text, matches: found)
             message = Message(found.isEmpty ? "no match for “\(prompt.query.text)”"
-                              : "\(found.count) matches; n/N step, Esc ends", kind: .info)
+                              : "\(Plural.count(found.count, "match", "matches")); n/N step, Esc ends", kind: .info)
         case .form(var form):
             switch command {
             case .nextField: form.nextField()

@@ -29,10 +29,11 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalDriver", dependencies: ["CNcurses", "TrackerCore"]),
+        .target(name: "TrackerApp", dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [
-                "ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore", "TerminalDriver",
+                "ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore", "TrackerApp", "TerminalDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "TrackerCore"]),
+        .testTarget(name: "TrackerAppTests", dependencies: ["TrackerApp", "TrackerCore", "ActionPlanStore", "ActionPlanModel"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -39,7 +39,7 @@ CATALOG_TITLE = "OSCE Action Plan to Combat Trafficking in Human Beings (paraphr
 CATALOG_NOTICE = (
     "Titles and summaries are paraphrased in our own words and are not the official text; "
     "chapter, section and paragraph numbers that have not been checked against the official "
-    "documents are marked verified:false."
+    "documents are marked unverified."
 )
 
 # Clean document symbols (the outline's symbol fields carry extra remarks).

@@ -41,6 +41,22 @@ static inline int ap_false(void) { return FALSE; }
 /* Key codes for the bracketed-paste markers ESC [ 200 ~ and ESC [ 201 ~, registered with define_key. */
 static inline int ap_key_paste_begin(void) { return KEY_MAX + 1; }
 static inline int ap_key_paste_end(void) { return KEY_MAX + 2; }
+/* Key code for the start of an SGR (DEC mode 1006) mouse report, ESC [ <, registered with define_key. */
+static inline int ap_key_sgr_mouse(void) { return KEY_MAX + 3; }
+
+/* Whether the terminal description already decodes SGR mouse reports itself (kmous is ESC [ <). */
+static inline int ap_kmous_is_sgr(void) {
+    const char *kmous = tigetstr("kmous");
+    return kmous != NULL && kmous != (const char *)-1 && strcmp(kmous, "\033[<") == 0;
+}
+
+/* Asks for SGR-encoded mouse reports (DEC mode 1006), or stops asking. write(2) only, as above. */
+static inline void ap_sgr_mouse(int on) {
+    static const char enable[] = "\033[?1006h";
+    static const char disable[] = "\033[?1006l";
+    ssize_t written = on ? write(STDOUT_FILENO, enable, sizeof enable - 1) : write(STDOUT_FILENO, disable, sizeof disable - 1);
+    (void)written;
+}
 
 /* Asks the terminal to bracket pasted text (DEC mode 2004), or stops asking. Uses write(2) only, so the
    signal handler may call it; terminals that do not know the mode ignore it. */

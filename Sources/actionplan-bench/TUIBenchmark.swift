@@ -57,7 +57,7 @@ enum TUIBenchmark {
         for (group, key) in keys {
             var one = Timing()
             one.measure {
-                if let command = Keymap.command(for: key, in: state) { _ = update(&state, command) }
+                _ = update(&state, .key(key))
                 _ = render(state, size: size)
             }
             let ms = one.samples[0]

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import ActionPlanModel
 
 /// `actionplan`: the root command. With no subcommand it opens the terminal UI.
 @main
@@ -36,4 +38,31 @@ struct ActionPlanCommand: ParsableCommand {
         ],
         defaultSubcommand: TUICommand.self
     )
+
+    /// Parses and runs, with every error in one style (`actionplan: error: …`, exit 64 for usage).
+    ///
+    /// A first word that is not a subcommand would otherwise go to the default `tui` as "2 unexpected
+    /// arguments" with the `tui` usage; it is almost always a typo, so it gets "did you mean".
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let word = arguments.first, !word.hasPrefix("-"), !names.contains(word) {
+            let close = Suggestions.closest(to: word, among: names, limit: 1)
+            Console.error("unknown command '\(word)'" + (close.first.map { "; did you mean '\($0)'?" } ?? "")
+                          + " (run `actionplan --help` for the list)")
+            Foundation.exit(ExitCodes.usage)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // Help, version and our own `fail(...)` (already printed) keep ArgumentParser's handling.
+            if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
+            let sub = arguments.first.flatMap { names.contains($0) ? " \($0)" : nil } ?? ""
+            let text = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+            let first = text.prefix(1).lowercased() + text.dropFirst()
+            Console.error(first + " (run `actionplan\(sub) --help`)")
+            Foundation.exit(exitCode(for: error).rawValue)
+        }
+    }
 }

@@ -66,7 +66,7 @@ extension StoreOptions {
 
     private func reportProblems(_ problems: [StoreProblem]) {
         for problem in problems.prefix(3) { Console.warning(problem.description) }
-        if problems.count > 3 { Console.warning("\(problems.count - 3) more problem(s); run `actionplan validate`") }
+        if problems.count > 3 { Console.warning("\(Plural.count(problems.count - 3, "more problem")); run `actionplan validate`") }
     }
 }
 

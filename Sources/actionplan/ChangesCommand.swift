@@ -9,8 +9,8 @@ struct ChangesCommand: ParsableCommand {
         commandName: "changes",
         abstract: "Report every status change in a period, with improvements and regressions per State and author.",
         discussion: """
-            The period runs from the start of --from to the end of --to (UTC, both included; --to defaults
-            to the latest change). Only status changes count; moves into or out of not-assessed and
+            The period runs from the start of --from to the end of --to (UTC, both included; --to defaults \
+            to the latest change). Only status changes count; moves into or out of not-assessed and \
             not-applicable are neither improvements nor regressions.
             """)
 
@@ -41,6 +41,6 @@ struct ChangesCommand: ParsableCommand {
         case .json: bytes = ChangeReportFiles.json(report)
         case .markdown: bytes = ChangeReportFiles.markdown(report)
         }
-        try output.deliver(bytes, what: "change report (\(report.transitions.count) change(s))")
+        try output.deliver(bytes, what: "change report (\(Plural.count(report.transitions.count, "change")))")
     }
 }

@@ -11,14 +11,14 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export statuses as CSV, JSON, Markdown or a self-contained HTML report.",
         discussion: """
-            With --as-of DATE every status is reconstructed as it was at the end of that day (UTC).
-            The HTML report also lists the status changes since --since (default: 30 days before the
-            as-of date, or before today). The layouts are described in docs/export-formats.md; the CSV
+            With --as-of DATE every status is reconstructed as it was at the end of that day (UTC). \
+            The HTML report also lists the status changes since --since (default: 30 days before the \
+            as-of date, or before today). The layouts are described in docs/export-formats.md; the CSV \
             can be edited in a spreadsheet and read back with `actionplan import`.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "csv, json, markdown or html.") var format: ExportFormat
+    @Option(help: "The file format.") var format: ExportFormat
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Statuses as at the end of this day.", valueName: "YYYY-MM-DD"))
     var asOf: String?
     @Option(name: .customLong("state"), help: ArgumentHelp("Only this State (code or name); repeatable.", valueName: "STATE"))
@@ -45,6 +45,6 @@ struct ExportCommand: ParsableCommand {
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
                                       generatedAt: now, storeFormat: loaded.manifest.format,
                                       withChanges: format.showsChanges)
-        try output.deliver(format.write(snapshot, excel: excel), what: "\(format.rawValue) export of \(snapshot.states.count) State(s)")
+        try output.deliver(format.write(snapshot, excel: excel), what: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
     }
 }

@@ -36,7 +36,7 @@ struct HistoryCommand: ParsableCommand {
                            HistoryRow.describe(entry), entry.event.author])
             }
             print(table.render())
-            print("\(entries.count) change(s)")
+            print(Plural.count(entries.count, "change"))
         }
     }
 }

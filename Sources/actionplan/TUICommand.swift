@@ -3,21 +3,22 @@ import Foundation
 import ActionPlanModel
 import ActionPlanStore
 import TerminalDriver
+import TrackerApp
 import TrackerCore
 
 /// `actionplan tui` (also `actionplan` alone): the full-screen interface.
 ///
 /// Wiring only: the store is opened and loaded before the terminal is touched, so a damaged store or an
 /// unknown State prints a plain message on a normal terminal (exit 65 / 64); then the driver starts
-/// (exit 69 when there is no usable terminal) and the generic loop runs TrackerCore's pure functions
-/// with `TUIEffects` as the only I/O.
+/// (exit 69 when there is no usable terminal) and a `TrackerSession` runs on it, with its
+/// `EffectRunner` as the only I/O.
 struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Open the terminal UI (the default when no subcommand is given).",
         discussion: """
-            Keys: ? shows them all. Tab switches screens, s sets a status, n edits the note, q quits.
-            The terminal is restored on quit, on Ctrl-C and when the program is killed.
+            Keys: ? shows them all. Tab switches screens, s sets a status, n edits the note, q quits. \
+            The terminal is restored on quit, on Ctrl-C and when the program is killed. \
             NO_COLOR (non-empty) turns colours off, as --no-color does.
             """)
 
@@ -49,17 +50,8 @@ struct TUICommand: ParsableCommand {
         let options = AppOptions(storeName: URL(fileURLWithPath: store.path).lastPathComponent,
                                  initialState: initialState, readOnly: readOnly || reason != nil,
                                  readOnlyReason: reason, ascii: ascii, colors: terminal.colorEnabled)
-        let effects = TUIEffects(store: store, author: Author.resolve(explicit: author.by, environment: environment),
-                                 fingerprint: loaded.fingerprint, exporter: TUIExporter(store: store))
-        let loop = AppLoop<AppState, Command, Effect>(
-            keyToCommand: { key, state in Keymap.command(for: key, in: state) },
-            update: { state, command in TrackerCore.update(&state, command) },
-            render: { state, size in TrackerCore.render(state, size: size) },
-            perform: effects.perform,
-            tick: { _ in effects.tick() },
-            resized: { .resize($0) })
-        var initial = AppState(tracker: loaded.tracker, options: options)
-        _ = TrackerCore.update(&initial, .tick(Timestamp(date: Date())))
-        _ = loop.run(initial, on: terminal)
+        let runner = EffectRunner(store: store, author: Author.resolve(explicit: author.by, environment: environment),
+                                  fingerprint: loaded.fingerprint, exporter: ExportRunner(store: store, home: environment["HOME"]))
+        _ = TrackerSession(runner: runner).run(AppState(tracker: loaded.tracker, options: options), on: terminal)
     }
 }

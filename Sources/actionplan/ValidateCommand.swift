@@ -1,4 +1,5 @@
 import ArgumentParser
+import ActionPlanModel
 import ActionPlanStore
 
 /// `actionplan validate`: every problem in the store, with file:line:column; exit 1 if any.
@@ -16,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
         if problems.isEmpty {
             print("\(store.path): no problems")
         } else {
-            Console.note("\(problems.count) problem(s)")
+            Console.note(Plural.count(problems.count, "problem"))
             throw ExitCode(ExitCodes.problemsFound)
         }
     }

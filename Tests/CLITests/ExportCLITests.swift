@@ -86,7 +86,7 @@ struct ExportCLITests {
         let export = try cli.run("export", "--format", "csv", "--state", "XA", "--excel", "--output", csv)
         #expect(export.status == 0)
         #expect(export.stdout.isEmpty)
-        #expect(export.stderr.contains("wrote csv export of 1 State(s)"))
+        #expect(export.stderr.contains("wrote csv export of 1 State "))
         let edit = try python(Self.editor, csv, "XA", Self.other, "status_id", "partially-implemented",
                               "XA", Self.other, "note", "Bill tabled, \"second reading\"\nnext: Senate; Ü")
         #expect(edit.status == 0)
@@ -156,7 +156,7 @@ struct ExportCLITests {
         let cli = try store(); defer { cli.cleanUp() }
         let table = try cli.run("changes", "--from", "2026-02-01", "--to", "2026-02-28")
         #expect(table.status == 0)
-        #expect(table.stdout.contains("2 status change(s): 1 improvement(s), 0 regression(s), 1 other"))
+        #expect(table.stdout.contains("2 status changes: 1 improvement, 0 regressions, 1 other"))
         let json = try cli.run("changes", "--from", "2026-01-01", "--state", "XA", "--format", "json")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let transitions = try #require(root["transitions"] as? [[String: Any]])

@@ -32,3 +32,22 @@ struct KeyDecoderTests {
         #expect(!TerminalOptions.resolve(environment: [:], noColorFlag: true).color)
     }
 }
+
+/// SGR mouse reports (DEC mode 1006), as tmux and xterm send them once asked.
+struct SGRMouseTests {
+    @Test(arguments: [
+        ("0;12;5", true, Key.mouse(MouseEvent(kind: .click, position: Position(x: 11, y: 4)))),
+        ("0;300;90", true, .mouse(MouseEvent(kind: .click, position: Position(x: 299, y: 89)))),
+        ("64;1;1", true, .mouse(MouseEvent(kind: .wheelUp, position: Position(x: 0, y: 0)))),
+        ("65;3;2", true, .mouse(MouseEvent(kind: .wheelDown, position: Position(x: 2, y: 1)))),
+        ("16;12;5", true, .mouse(MouseEvent(kind: .click, position: Position(x: 11, y: 4)))),
+    ])
+    func reportsBecomeMouseKeys(body: String, pressed: Bool, key: Key) {
+        #expect(SGRMouse.decode(body, pressed: pressed) == key)
+    }
+
+    @Test(arguments: [("0;12;5", false), ("2;12;5", true), ("32;12;5", true), ("0;12", true), ("0;0;5", true), ("x;1;1", true)])
+    func releasesDragsAndGarbageAreDropped(body: String, pressed: Bool) {
+        #expect(SGRMouse.decode(body, pressed: pressed) == nil)
+    }
+}

@@ -136,7 +136,7 @@ struct EditingTests {
 
     @Test func readOnlyFooterLeavesEditingKeysOut() {
         let state = Fixture.state(readOnly: true)
-        let hints = Keymap.hints(for: state).compactMap(\.hint)
+        let hints = Keymap.hints(for: state).compactMap(\.footerText)
         #expect(!hints.contains("s status") && hints.contains("/ search"))
     }
 }
@@ -148,6 +148,16 @@ struct UntrackedActionTests {
         #expect(state.press(.character("s")).isEmpty)
         #expect(state.mode == .browsing)
         #expect(state.message?.text.contains("not tracked per State") == true)
+    }
+
+    /// Desk officer's item 4: Space on such an action said "no marks" and moved the cursor anyway.
+    @Test func spaceOnAnUntrackedActionIsRefusedWhereItStands() {
+        var state = Fixture.state()
+        state.go(to: "PT-A-3")
+        let row = state.tree.selected
+        state.press(.character(" "))
+        #expect(state.tree.selected == row && state.marks.isEmpty)
+        #expect(state.message?.text == "PT-A-3 is addressed to OSCE structures and is not tracked per State")
     }
 }
 

@@ -47,8 +47,8 @@ public enum ChangeReportFiles {
     public static func markdown(_ report: ChangeReport) -> [UInt8] {
         var out = "# Status changes \(ChangeReportText.period(report))\n\n"
         let total = report.total
-        out += "\(total.total) status change(s): \(total.improvements) improvement(s), "
-            + "\(total.regressions) regression(s), \(total.other) other.\n"
+        out += "\(Plural.count(total.total, "status change")): \(Plural.count(total.improvements, "improvement")), "
+            + "\(Plural.count(total.regressions, "regression")), \(total.other) other.\n"
         if !report.transitions.isEmpty {
             out += "\n## By State\n\n" + tallies(report.byState.filter { $0.total > 0 }, heading: "State")
             out += "\n## By author\n\n" + tallies(report.byAuthor, heading: "Author")

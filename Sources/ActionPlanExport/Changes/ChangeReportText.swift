@@ -15,8 +15,8 @@ public enum ChangeReportText {
         out += tallies(report.byState.filter { $0.total > 0 }, heading: "STATE", key: \.key)
         out += tallies(report.byAuthor, heading: "AUTHOR", key: \.label)
         let total = report.total
-        out += "\(total.total) status change(s): \(total.improvements) improvement(s), "
-            + "\(total.regressions) regression(s), \(total.other) other\n"
+        out += "\(Plural.count(total.total, "status change")): \(Plural.count(total.improvements, "improvement")), "
+            + "\(Plural.count(total.regressions, "regression")), \(total.other) other\n"
         return Array(out.utf8)
     }
 

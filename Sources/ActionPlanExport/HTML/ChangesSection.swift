@@ -5,8 +5,8 @@ enum ChangesSection {
     static func html(_ report: ChangeReport) -> String {
         var out = "<section class=\"changes\">\n<h2>Changes \(HTMLText.escape(ChangeReportText.period(report)))</h2>\n"
         let total = report.total
-        out += "<p>\(total.total) status change(s): <span class=\"up\">▲ \(total.improvements) improvement(s)</span>, "
-            + "<span class=\"down\">▼ \(total.regressions) regression(s)</span>, \(total.other) other.</p>\n"
+        out += "<p>\(Plural.count(total.total, "status change")): <span class=\"up\">▲ \(Plural.count(total.improvements, "improvement"))</span>, "
+            + "<span class=\"down\">▼ \(Plural.count(total.regressions, "regression"))</span>, \(total.other) other.</p>\n"
         guard !report.transitions.isEmpty else { return out + "</section>\n" }
         out += "<h3>By State</h3>\n" + tallies(report.byState.filter { $0.total > 0 }, heading: "State")
         out += "<h3>By author</h3>\n" + tallies(report.byAuthor, heading: "Author")

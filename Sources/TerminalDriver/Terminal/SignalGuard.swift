@@ -20,6 +20,7 @@ struct SignalGuard {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in
                 ap_bracketed_paste(0)
+                ap_sgr_mouse(0)
                 _ = endwin()
                 _ = raise(received)
             }

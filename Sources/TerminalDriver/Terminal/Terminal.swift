@@ -2,18 +2,21 @@ import CNcurses
 import Glibc
 import TrackerCore
 
-/// A running ncurses session on the process's terminal: the only object that talks to ncurses.
+/// A running ncurses session on the process's terminal: the only object that talks to ncurses, and the
+/// real `TerminalBackend` of the program loop.
 ///
 /// `start` checks everything `initscr` would otherwise die on, so a missing or unknown terminal is a
 /// typed error rather than an `exit(1)` from inside the library. `stop` (also run by `deinit` and by
 /// the signal guard) puts the terminal back as it was; calling it twice is harmless.
-public final class Terminal {
+public final class Terminal: TerminalBackend {
     /// Whether colour pairs are in use (false under `NO_COLOR`, `--no-color` or a monochrome terminal).
     public let colorEnabled: Bool
     private let screenHandle: OpaquePointer
     private var painter: FramePainter
     private var signalGuard: SignalGuard
     private var stopped = false
+    /// Whether SGR mouse reports were requested (and must be turned off again).
+    private var sgrMouse = false
 
     private init(screenHandle: OpaquePointer, colorEnabled: Bool, signalGuard: SignalGuard) {
         self.screenHandle = screenHandle
@@ -40,7 +43,17 @@ public final class Terminal {
         _ = nonl()
         _ = keypad(window, true)
         _ = set_escdelay(25)
-        if options.mouse { _ = mousemask(ap_click_and_wheel_events(), nil) }
+        var sgrMouse = false
+        if options.mouse {
+            _ = mousemask(ap_click_and_wheel_events(), nil)
+            // Ask for SGR reports (1006): the X10 form breaks on wide screens and, where the terminal
+            // answers in SGR while terminfo expects X10, clicks arrived as keys ('[' switched the State).
+            if ap_kmous_is_sgr() == 0 {
+                _ = define_key("\u{1b}[<", ap_key_sgr_mouse())
+                ap_sgr_mouse(1)
+                sgrMouse = true
+            }
+        }
         _ = define_key("\u{1b}[200~", ap_key_paste_begin())
         _ = define_key("\u{1b}[201~", ap_key_paste_end())
         ap_bracketed_paste(1)
@@ -51,6 +64,7 @@ public final class Terminal {
         }
         _ = curs_set(0)
         let terminal = Terminal(screenHandle: handle, colorEnabled: color, signalGuard: SignalGuard.install())
+        terminal.sgrMouse = sgrMouse
         return terminal
     }
 
@@ -77,6 +91,9 @@ public final class Terminal {
             if special == ap_key_paste_begin() {
                 return .key(.paste(PasteReader.read(from: window)))
             }
+            if special == ap_key_sgr_mouse() {
+                return SGRMouse.read(from: window).map(InputEvent.key)
+            }
             if special == KEY_MOUSE {
                 var event = MEVENT()
                 guard getmouse(&event) == OK else { return nil }
@@ -101,11 +118,17 @@ public final class Terminal {
         painter.invalidate()
     }
 
+    /// Runs a store write with termination signals held back, so a kill never lands half-way.
+    public func critical<T>(_ body: () -> T) -> T {
+        SignalGuard.deferringTermination(body)
+    }
+
     /// Gives the terminal back: leaves curses mode, frees the screen and restores the signal handlers.
     public func stop() {
         guard !stopped else { return }
         stopped = true
         ap_bracketed_paste(0)
+        if sgrMouse { ap_sgr_mouse(0) }
         _ = curs_set(1)
         _ = endwin()
         delscreen(screenHandle)

@@ -27,8 +27,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var matrix = MatrixCursor()
     public internal(set) var history = HistoryView()
     public internal(set) var helpScroll = 0
+    /// How far the details pane is scrolled, and for which node (another node starts at the top).
+    public internal(set) var detailsScroll = DetailsScroll()
 
     public internal(set) var undo = UndoHistory()
+    /// Notes closed with Esc before saving, by "STATE/action": offered again when the editor reopens.
+    public internal(set) var noteDrafts: [String: TextBuffer] = [:]
     /// The footer message answering the last key ("saved", "read-only", an error).
     public internal(set) var message: Message?
     /// The latest time the runner reported (`.tick`); the dashboard dates its figures with it.
@@ -61,6 +65,17 @@ public struct AppState: Equatable, Sendable {
     /// The action under the tree cursor.
     public var selectedAction: Action? {
         tree.selectedNode?.actionID.flatMap { tracker.catalog.action(id: $0) }
+    }
+}
+
+/// The details pane's scroll offset, remembered for the node it was scrolled on.
+public struct DetailsScroll: Equatable, Sendable {
+    public var node: NodeID?
+    public var offset = 0
+
+    public init(node: NodeID? = nil, offset: Int = 0) {
+        self.node = node
+        self.offset = offset
     }
 }
 

@@ -32,6 +32,8 @@ public enum Command: Equatable, Sendable {
     case nextScreen, previousScreen
     case click(Position)
     case scroll(Int)
+    /// `J` / `K`: scroll the tree's details pane by this many rows.
+    case scrollDetails(Int)
 
     // MARK: - States, search, filter
     case openStatePicker
@@ -51,6 +53,8 @@ public enum Command: Equatable, Sendable {
     case undo, redo
     /// Ctrl-S in the note editor.
     case save
+    /// Ctrl-U in the note editor: back to the saved note, forgetting a kept draft.
+    case discardDraft
 
     // MARK: - Popups with several fields
     case nextField, previousField
@@ -58,14 +62,6 @@ public enum Command: Equatable, Sendable {
     // MARK: - Other
     case openExport
     case quit
-
-    /// Commands that would change the store; refused in read-only mode.
-    public var isEditing: Bool {
-        switch self {
-        case .openStatusPicker, .pickStatus, .editNote, .addEvidence, .toggleMark, .undo, .redo: true
-        default: false
-        }
-    }
 }
 
 /// The screens, in the order of the number keys.

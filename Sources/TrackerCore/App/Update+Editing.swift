@@ -8,44 +8,46 @@ extension AppState {
         case .redo: return redoLast()
         default: break
         }
-        guard screen == .tree else {
-            message = Message("editing happens in the tree (press 1)", kind: .info)
-            return []
-        }
-        guard let code = selection.code else {
-            message = Message("choose a State first (S): “All States” cannot be edited", kind: .error)
-            return []
-        }
-        if let action = selectedAction, !action.isTrackable, command != .toggleMark {
-            message = Message("\(action.id) is addressed to OSCE structures and is not tracked per State", kind: .info)
-            return []
-        }
+        // Read-only, "All States", untracked actions and empty selections were refused before this
+        // (`Command.unavailableReason`), so a State and, for notes and evidence, an action are here.
+        guard let code = selection.code else { return [] }
         switch command {
         case .toggleMark: toggleMark()
         case .openStatusPicker:
             let targets = marks.isEmpty ? selectedAction.map { [$0.id] } ?? [] : orderedMarks
-            guard !targets.isEmpty else {
-                message = Message("select an action, or mark some with Space", kind: .info)
-                return []
-            }
+            guard !targets.isEmpty else { return [] }
             let current = tracker.assessment(state: code, action: targets[0]).status
             mode = .statusPicker(StatusPicker(state: code, actions: targets, highlighted: current))
         case .editNote:
-            guard let action = selectedAction else {
-                message = Message("notes belong to actions: select one", kind: .info)
-                return []
-            }
+            guard let action = selectedAction else { return [] }
             let note = tracker.assessment(state: code, action: action.id).note
-            mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note)))
-        case .addEvidence:
-            guard let action = selectedAction else {
-                message = Message("evidence belongs to actions: select one", kind: .info)
-                return []
+            if let kept = noteDrafts[Self.draftKey(code, action.id)] {
+                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: kept))
+                message = Message("your unsaved draft is back: Ctrl-S saves it, Ctrl-U drops it", kind: .info)
+            } else {
+                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note)))
             }
+        case .addEvidence:
+            guard let action = selectedAction else { return [] }
             mode = .evidenceInput(EvidenceDraft(state: code, action: action.id))
         default: break
         }
         return []
+    }
+
+    /// The key of a kept note draft.
+    static func draftKey(_ state: String, _ action: String) -> String { state + "/" + action }
+
+    /// Esc in the note editor: the draft is kept (not discarded without asking) when it differs from the
+    /// saved note, and offered again the next time the editor opens on that action.
+    mutating func closeNoteEditor(_ draft: NoteDraft) {
+        let key = Self.draftKey(draft.state, draft.action)
+        if draft.buffer.text == tracker.assessment(state: draft.state, action: draft.action).note {
+            noteDrafts[key] = nil
+        } else {
+            noteDrafts[key] = draft.buffer
+            message = Message("draft kept, not saved: n reopens it", kind: .info)
+        }
     }
 
     /// Marked actions in catalog order, so a bulk change writes its events in a stable order.

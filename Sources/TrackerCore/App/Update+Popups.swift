@@ -9,6 +9,7 @@ extension AppState {
                 tree.reveal(origin)
                 tree.keepVisible(height: bodyHeight)
             }
+            if case .noteEditor(let draft) = mode { closeNoteEditor(draft) }
             mode = .browsing
             return []
         }
@@ -24,9 +25,17 @@ extension AppState {
             default: break
             }
             mode = .statusPicker(picker)
-        case .noteEditor(let draft):
+        case .noteEditor(var draft):
+            if command == .discardDraft {
+                draft.buffer = TextBuffer(tracker.assessment(state: draft.state, action: draft.action).note)
+                noteDrafts[Self.draftKey(draft.state, draft.action)] = nil
+                mode = .noteEditor(draft)
+                message = Message("draft dropped: back to the saved note", kind: .info)
+                return []
+            }
             guard command == .save else { return [] }
             mode = .browsing
+            noteDrafts[Self.draftKey(draft.state, draft.action)] = nil
             var after = tracker.assessment(state: draft.state, action: draft.action)
             after.note = draft.buffer.text
             return record([(draft.action, after)], state: draft.state, what: "note of \(draft.action)")
@@ -63,7 +72,7 @@ extension AppState {
             let found = matches(for: prompt.query.text)
             search = prompt.query.text.isEmpty ? nil : SearchResults(query: prompt.query.text, matches: found)
             message = Message(found.isEmpty ? "no match for “\(prompt.query.text)”"
-                              : "\(found.count) matches; n/N step, Esc ends", kind: .info)
+                              : "\(Plural.count(found.count, "match", "matches")); n/N step, Esc ends", kind: .info)
         case .form(var form):
             switch command {
             case .nextField: form.nextField()
@@ -126,7 +135,8 @@ extension AppState {
 
     /// The picker's choices: "All States" then every State whose code or name matches the query.
     ///
-    /// A code matches by prefix, a name anywhere, ignoring case and diacritics ("turk" finds Türkiye).
+    /// A code matches by prefix, a name anywhere, ignoring case and diacritics ("turk" finds Türkiye);
+    /// as a last resort the letters of the query in order ("brdr" finds Borduria), as lazygit and k9s do.
     /// The best matches come first (the code itself, then names starting with the query), so typing a
     /// code or the start of a name and pressing Enter picks the State the user meant.
     func stateChoices(matching query: String) -> [StateSelection] {
@@ -139,10 +149,21 @@ extension AppState {
             if name.hasPrefix(needle) { return (1, state) }
             if code.hasPrefix(needle) { return (2, state) }
             if name.contains(needle) { return (3, state) }
+            if Self.isSubsequence(needle, of: name) { return (4, state) }
             return nil
         }
         let sorted = ranked.enumerated().sorted { $0.element.0 != $1.element.0 ? $0.element.0 < $1.element.0 : $0.offset < $1.offset }
         return all + sorted.map { .state($0.element.1.code) }
+    }
+
+    /// Whether the characters of `needle` appear in `text` in order (not necessarily together).
+    static func isSubsequence(_ needle: String, of text: String) -> Bool {
+        var rest = needle[...]
+        for character in text where character == rest.first {
+            rest = rest.dropFirst()
+            if rest.isEmpty { return true }
+        }
+        return rest.isEmpty
     }
 
     private mutating func setStatus(_ status: Status, picker: StatusPicker) -> [Effect] {

@@ -3,19 +3,13 @@ import ActionPlanModel
 extension AppState {
     /// `u`: records the drafts that bring the last step's actions back to their values before it.
     mutating func undoLast() -> [Effect] {
-        guard let step = undo.undoStack.popLast() else {
-            message = Message("nothing to undo", kind: .info)
-            return []
-        }
+        guard let step = undo.undoStack.popLast() else { return [] }
         return replay(step, kind: .undo)
     }
 
     /// `Ctrl-R`: records the drafts that bring the last undone step's actions to their values after it.
     mutating func redoLast() -> [Effect] {
-        guard let step = undo.redoStack.popLast() else {
-            message = Message("nothing to redo", kind: .info)
-            return []
-        }
+        guard let step = undo.redoStack.popLast() else { return [] }
         return replay(step, kind: .redo)
     }
 

@@ -3,17 +3,24 @@ import ActionPlanModel
 /// Applies one command to the state and returns what the runner must do.
 ///
 /// Pure: no I/O and no clock, so every behaviour of the TUI can be tested as a sequence of commands.
-/// Keys are resolved through `Keymap` first, so the key table is the only place that knows keys.
+/// Every key arrives as `.key` and is resolved here, once, through `Keymap`: the table is the only place
+/// that knows keys, and each key clears the footer message whatever it turns out to mean.
 public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     switch command {
     case .key(let key):
         state.message = nil
-        guard let resolved = Keymap.command(for: key, in: state) else { return [] }
-        if resolved == .key(key) {
+        switch Keymap.resolve(key, in: state) {
+        case .unbound:
+            return []
+        case .text(let key):
+            guard state.fitsLayout else { return [] }
             state.typeIntoPopup(key)
             return []
+        case .command(let resolved, _):
+            // Below the minimum size nothing is on screen to act on, so only quitting works.
+            guard state.fitsLayout || resolved == .quit else { return [] }
+            return update(&state, resolved)
         }
-        return update(&state, resolved)
     case .resize(let size):
         state.size = size
         state.keepCursorsVisible()
@@ -43,13 +50,13 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .exportFailed(let message):
         state.message = Message("export failed: \(message)", kind: .error)
         return []
-    case .quit where !state.mode.isPopup:
+    case .quit:
         return [.quit]
     default:
         break
     }
-    if command.isEditing, !state.mode.isPopup, state.options.readOnly {
-        state.message = Message("read-only: " + (state.options.readOnlyReason ?? "this session cannot edit"), kind: .error)
+    if !state.mode.isPopup, let reason = command.unavailableReason(in: state) {
+        state.message = Message(reason, kind: .error)
         return []
     }
     if state.mode.isPopup { return state.handlePopup(command) }
@@ -57,6 +64,12 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
 }
 
 extension AppState {
+    /// The smallest terminal the layouts are made for; below it `render` shows only a notice.
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    /// Whether the last known terminal size is large enough for the layouts (and so for keys to act).
+    public var fitsLayout: Bool { size.width >= Self.minimumSize.width && size.height >= Self.minimumSize.height }
+
     /// The rows available to the body of every screen (header two rows, footer one).
     var bodyHeight: Int { max(1, size.height - 3) }
 
@@ -73,7 +86,10 @@ extension AppState {
         case .switchScreen(let screen): show(screen)
         case .nextScreen: show(ScreenID(rawValue: screen == .help ? 1 : screen.rawValue % 4 + 1) ?? .tree)
         case .previousScreen: show(ScreenID(rawValue: screen == .help ? 4 : (screen.rawValue + 2) % 4 + 1) ?? .tree)
-        case .openStatePicker: mode = .statePicker(StatePicker())
+        case .openStatePicker:
+            var picker = StatePicker()
+            picker.highlighted = stateChoices(matching: "").firstIndex(of: selection) ?? 0
+            mode = .statePicker(picker)
         case .previousState: stepState(-1)
         case .nextState: stepState(1)
         case .openExport: mode = .form(exportForm())

@@ -10,6 +10,7 @@ public struct HistoryView: Equatable, Sendable {
     public struct Filter: Equatable, Sendable {
         public var state: String?
         public var action: String?
+        /// Part of the author's name, any case ("bob" finds "bob.reviewer").
         public var author: String?
         /// `YYYY-MM-DD`, inclusive.
         public var since: String?
@@ -65,7 +66,7 @@ public struct HistoryView: Equatable, Sendable {
             for i in events.indices.reversed() {
                 let event = events[i]
                 if let since, event.time < since { continue }
-                if let author, event.author.lowercased() != author { continue }
+                if let author, !event.author.lowercased().contains(author) { continue }
                 if let action, event.action.lowercased() != action { continue }
                 keys.append(Key(time: event.time.milliseconds, journal: Int32(j), index: Int32(i)))
             }

@@ -39,7 +39,7 @@ extension AppState {
 
     /// Keys of the help screen: it only scrolls.
     mutating func helpCommand(_ command: Command) {
-        let lines = HelpView.lines().count
+        let lines = HelpView.lines(for: self).count
         let page = max(1, bodyHeight - 1)
         switch command {
         case .moveUp: helpScroll -= 1

@@ -1,30 +1,51 @@
 /// One row of the key table: which keys, in which context, run which command, described how.
 ///
-/// The same rows drive dispatch (`Keymap.command`), the footer hints, the `?` screen and the key list of
-/// the user guide, so the three can never disagree.
+/// The same rows drive dispatch (`Keymap.resolve`), the footer hints, the `?` screen and the key list of
+/// the user guide, so they can never disagree. What people read is derived from the keys themselves
+/// (`label`, `footerText`), and why a binding does nothing right now is one rule (`disabledReason`).
 public struct Binding: Equatable, Sendable {
     public var context: KeyContext
     public var keys: [Key]
-    /// How the keys are written for people: "↑ k", "Ctrl-R".
-    public var label: String
     public var command: Command
     public var help: String
-    /// The short footer text; nil keeps the binding out of the footer.
+    /// The footer's word for the command ("status" after "s"); nil keeps the binding out of the footer.
     public var hint: String?
+    /// Which hints stay when the footer is short of room: lower ranks win (0 = always shown).
+    public var rank: Int
 
-    public init(_ context: KeyContext, _ keys: [Key], _ label: String, _ command: Command, _ help: String,
-                hint: String? = nil) {
+    public init(_ context: KeyContext, _ keys: [Key], _ command: Command, _ help: String,
+                hint: String? = nil, rank: Int = 5) {
         self.context = context
         self.keys = keys
-        self.label = label
         self.command = command
         self.help = help
         self.hint = hint
+        self.rank = rank
+    }
+
+    /// How the keys are written for people: "↑ k", "Ctrl-R", "? F1".
+    public var label: String { keys.map(\.label).joined(separator: " ") }
+
+    /// "s status": the first key and the hint, as the footer shows it.
+    public var footerText: String? { hint.map { (keys.first?.label ?? "") + " " + $0 } }
+
+    /// Why this binding does nothing in `state` (read-only, no State, untracked action, nothing marked),
+    /// or nil when it works. The refusal message, the footer and the help all use this one answer.
+    public func disabledReason(in state: AppState) -> String? {
+        command.unavailableReason(in: state)
+    }
+
+    /// The command for the key that matched: a click carries the position it happened at.
+    func command(for key: Key) -> Command {
+        if case .mouse(let event) = key, case .click = command { return .click(event.position) }
+        return command
     }
 }
 
-/// Where a binding applies. Popups take every key; screens fall back to `.global`.
+/// Where a binding applies. `.always` is consulted first in every mode; popups take every other key;
+/// screens fall back to `.global`.
 public enum KeyContext: String, CaseIterable, Sendable {
+    case always
     case global
     case tree
     case searchResults
@@ -40,6 +61,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     /// The heading used in the help screen and the user guide.
     public var title: String {
         switch self {
+        case .always: "Always, even in dialogs"
         case .global: "Everywhere"
         case .tree: "Tree"
         case .searchResults: "Tree, while a search is active"
@@ -61,17 +83,20 @@ public enum KeyContext: String, CaseIterable, Sendable {
         default: false
         }
     }
-
-    /// Whether this is a popup context (no fallback to screen or global keys).
-    var isPopup: Bool {
-        switch self {
-        case .statusPicker, .noteEditor, .lineInput, .statePicker, .form: true
-        default: false
-        }
-    }
 }
 
 extension Key {
+    /// The pattern a binding lists for a mouse event: its kind, at no particular position.
+    public static let click = Key.mouse(MouseEvent(kind: .click, position: Position(x: 0, y: 0)))
+    public static let wheelUp = Key.mouse(MouseEvent(kind: .wheelUp, position: Position(x: 0, y: 0)))
+    public static let wheelDown = Key.mouse(MouseEvent(kind: .wheelDown, position: Position(x: 0, y: 0)))
+
+    /// The key as the table lists it: a mouse event without its position, everything else unchanged.
+    var pattern: Key {
+        if case .mouse(let event) = self { return .mouse(MouseEvent(kind: event.kind, position: Position(x: 0, y: 0))) }
+        return self
+    }
+
     /// How a key is written in the help: "Enter", "Ctrl-R", "PgDn", "x".
     public var label: String {
         switch self {
@@ -94,7 +119,12 @@ extension Key {
         case .delete: "Delete"
         case .insert: "Insert"
         case .function(let n): "F\(n)"
-        case .mouse: "mouse"
+        case .mouse(let event):
+            switch event.kind {
+            case .click: "click"
+            case .wheelUp: "wheel-up"
+            case .wheelDown: "wheel-down"
+            }
         case .paste: "paste"
         }
     }

@@ -13,7 +13,6 @@ public enum KeyDocs {
                 let keys = binding.label.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
                 out += "| \(keys) | \(binding.help.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
-            if context == .global { out += "| mouse | click selects a row, the wheel scrolls |\n" }
             if context.takesText { out += "| other keys | type text (←/→, Home/End, Backspace/Delete, paste) |\n" }
             out += "\n"
         }

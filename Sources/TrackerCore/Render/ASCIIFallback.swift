@@ -9,8 +9,9 @@ enum ASCIIFallback {
     static let replacements: [String: String] = {
         var table: [String: String] = [
             "·": ".", "›": ">", "‹": "<", "│": "|", "─": "-", "┌": "+", "┐": "+", "└": "+", "┘": "+",
-            "▾": "v", "▸": ">", "█": "#", "░": "-", "…": "~", "⏎": "/", "•": "*",
+            "▾": "v", "▸": ">", "█": "#", "░": "-", "⏎": "/", "•": "*",
             "↑": "^", "↓": "v", "←": "<", "→": ">",
+            "–": "-", "—": "-", "×": "x", "“": "\"", "”": "\"", "‘": "'", "’": "'", "✓": "v", "…": "~",
         ]
         for status in Status.allCases { table[status.symbol] = status.asciiSymbol }
         return table

@@ -57,14 +57,10 @@ enum Chrome {
             return
         }
         var x = 1
-        for binding in Keymap.hints(for: state) {
-            guard let hint = binding.hint else { continue }
-            let w = TextWidth.columns(of: hint)
-            guard x + w <= width else { break }
-            let split = hint.firstIndex(of: " ").map { hint.distance(from: hint.startIndex, to: $0) } ?? hint.count
-            canvas.text(String(hint.prefix(split)), x: x, y: y, width: w, style: .bold)
-            canvas.text(String(hint.dropFirst(split)), x: x + TextWidth.columns(of: String(hint.prefix(split))), y: y, width: w)
-            x += w + 2
+        for binding in Keymap.footer(for: state, width: width) {
+            guard let key = binding.keys.first?.label, let hint = binding.hint else { continue }
+            x = canvas.text(key, x: x, y: y, width: width - x, style: .bold)
+            x = canvas.text(" " + hint, x: x, y: y, width: width - x) + 2
         }
     }
 }

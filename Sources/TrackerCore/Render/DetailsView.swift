@@ -1,22 +1,47 @@
 import ActionPlanModel
 
-/// The right pane of the tree: everything about the selected node, most useful first, cut to fit.
+/// The right pane of the tree: everything about the selected node, most useful first.
+///
+/// Text wraps to the pane's width rather than being cut; when it is longer than the pane, the last row
+/// says so and `J` / `K` scroll it (the offset belongs to the node, so moving the cursor starts at the
+/// top again).
 enum DetailsView {
     static func draw(_ state: AppState, node: NodeID, in rect: Rect, into canvas: inout Canvas) {
-        var writer = Writer(rect: rect)
+        let offset = state.detailsScroll.node == node ? state.detailsScroll.offset : 0
+        var probe = canvas
+        var writer = Writer(rect: rect, skip: offset)
+        content(state, node: node, writer: &writer, into: &probe)
+        guard writer.cut || offset > 0 else {
+            canvas = probe
+            return
+        }
+        // Too long for the pane: keep the last row for the marker, and never scroll past the end.
+        let visible = rect.height - 1
+        let top = max(0, min(offset, writer.total - visible))
+        var scrolled = canvas
+        var shown = Writer(rect: Rect(x: rect.x, y: rect.y, width: rect.width, height: visible), skip: top)
+        content(state, node: node, writer: &shown, into: &scrolled)
+        canvas = scrolled
+        let below = max(0, writer.total - top - visible)
+        let marker = (top > 0 ? "↑ \(top) above" : "") + (top > 0 && below > 0 ? " · " : "")
+            + (below > 0 ? "↓ \(below) more" : "") + " (J/K scroll)"
+        canvas.field(marker, x: rect.x, y: rect.maxY - 1, width: rect.width, style: canvas.theme.dim)
+    }
+
+    private static func content(_ state: AppState, node: NodeID, writer: inout Writer, into canvas: inout Canvas) {
         switch node {
         case .action(let id):
             guard let action = state.tracker.catalog.action(id: id) else { return }
             drawAction(state, action: action, writer: &writer, into: &canvas)
         case .area(let id):
             guard let area = state.tracker.catalog.area(id: id) else { return }
-            writer.paragraph(area.title, style: canvas.theme.title, maxLines: 2, into: &canvas)
+            writer.paragraph(area.title, style: canvas.theme.title, into: &canvas)
             writer.line("\(area.actions.count) actions · id \(area.id)", style: canvas.theme.dim, into: &canvas)
             drawFigures(state, state.figures.scope(state.selection).areas[id], writer: &writer, into: &canvas)
         case .pillar(let id):
             guard let pillar = state.tracker.catalog.pillar(id: id) else { return }
-            writer.paragraph(pillar.title, style: canvas.theme.title, maxLines: 2, into: &canvas)
-            writer.paragraph(pillar.description, maxLines: 4, into: &canvas)
+            writer.paragraph(pillar.title, style: canvas.theme.title, into: &canvas)
+            writer.paragraph(pillar.description, into: &canvas)
             writer.line("\(pillar.areas.count) areas · \(pillar.actions.count) actions", style: canvas.theme.dim, into: &canvas)
             drawFigures(state, state.figures.scope(state.selection).pillars[id], writer: &writer, into: &canvas)
         }
@@ -25,72 +50,66 @@ enum DetailsView {
     private static func drawAction(_ state: AppState, action: Action, writer: inout Writer, into canvas: inout Canvas) {
         let theme = canvas.theme
         let catalog = state.tracker.catalog
-        writer.paragraph(action.title, style: theme.title, maxLines: 2, into: &canvas)
+        writer.paragraph(action.title, style: theme.title, into: &canvas)
         let place = catalog.placement(ofAction: action.id).map { "\($0.pillar.title) › \($0.area.title)" } ?? ""
-        writer.line("\(action.id) · \(place)", style: theme.dim, into: &canvas)
-        writer.paragraph(action.summary, maxLines: 3, into: &canvas)
+        writer.paragraph("\(action.id) · \(place)", style: theme.dim, into: &canvas)
+        writer.paragraph(action.summary, into: &canvas)
         let mark = action.source.verified ? (theme.ascii ? "[verified]" : "✓") : (theme.ascii ? "[unverified]" : "?")
-        writer.paragraph("Source: \(mark) \(action.source.citation)", maxLines: 2, into: &canvas)
+        writer.paragraph("Source: \(mark) \(action.source.citation)", into: &canvas)
         if !action.tags.isEmpty {
-            writer.line("Tags: " + action.tags.map { catalog.tag(id: $0)?.label ?? $0 }.joined(separator: ", "), into: &canvas)
+            writer.paragraph("Tags: " + action.tags.map { catalog.tag(id: $0)?.label ?? $0 }.joined(separator: ", "), into: &canvas)
         }
-        if !action.isTrackable { writer.line("Addressed to OSCE structures (not tracked per State)", style: theme.dim, into: &canvas) }
-        writer.skip()
+        if !action.isTrackable {
+            // Nothing below applies: no status, note or evidence is kept per State for such an action.
+            writer.paragraph("Addressed to OSCE structures: not tracked per State, so it has no status here.",
+                             style: theme.dim, into: &canvas)
+            return
+        }
+        writer.blank(into: &canvas)
         guard let code = state.selection.code else {
             drawFigures(state, state.figures.actions[action.id], writer: &writer, into: &canvas)
-            if action.isTrackable { drawStateGrid(state, action: action, writer: &writer, into: &canvas) }
+            drawStateGrid(state, action: action, writer: &writer, into: &canvas)
             return
         }
         let assessment = state.tracker.assessment(state: code, action: action.id)
-        var x = writer.rect.x
-        if writer.hasRoom {
-            x = canvas.text("\(code): ", x: x, y: writer.y, width: writer.rect.width, style: theme.title)
-            canvas.text("\(theme.symbol(assessment.status)) \(assessment.status.label)", x: x, y: writer.y,
-                        width: writer.rect.maxX - x, style: theme.style(assessment.status))
-            writer.y += 1
+        writer.row(into: &canvas) { canvas, rect, y in
+            let x = canvas.text("\(code): ", x: rect.x, y: y, width: rect.width, style: theme.title)
+            canvas.text("\(theme.symbol(assessment.status)) \(assessment.status.label)", x: x, y: y,
+                        width: rect.maxX - x, style: theme.style(assessment.status))
         }
         if let at = assessment.updatedAt {
             writer.line("updated \(at.shortDescription) by \(assessment.updatedBy ?? "?")", style: theme.dim, into: &canvas)
         }
         writer.line("Note:", style: theme.title, into: &canvas)
         writer.paragraph(assessment.note.isEmpty ? "(none; n adds one)" : assessment.note,
-                         style: assessment.note.isEmpty ? theme.dim : .plain, maxLines: 5, into: &canvas)
+                         style: assessment.note.isEmpty ? theme.dim : .plain, into: &canvas)
         writer.line("Evidence:", style: theme.title, into: &canvas)
         if assessment.evidence.isEmpty { writer.line("(none; e adds a reference)", style: theme.dim, into: &canvas) }
-        for item in assessment.evidence.prefix(3) { writer.line("• " + item, into: &canvas) }
-        if assessment.evidence.count > 3 { writer.line("… \(assessment.evidence.count - 3) more", style: theme.dim, into: &canvas) }
+        for item in assessment.evidence { writer.paragraph("• " + item, into: &canvas) }
         let changes = ChangeText.latest(state.tracker.journal(code).events(for: action.id), count: 3)
         guard !changes.isEmpty else { return }
         writer.line("Latest changes:", style: theme.title, into: &canvas)
         for change in changes {
             writer.line("\(change.event.time.shortDescription) by \(change.event.author)", style: theme.dim, into: &canvas)
-            writer.line("  " + ChangeText.summary(change.before, change.after, change.event, theme: theme), into: &canvas)
+            writer.paragraph(ChangeText.summary(change.before, change.after, change.event, theme: theme), indent: 2, into: &canvas)
         }
     }
 
-    /// Under "All States": every State's code with its status symbol, as many as fit.
+    /// Under "All States": every State's code with its status symbol, a row of them at a time.
     private static func drawStateGrid(_ state: AppState, action: Action, writer: inout Writer, into canvas: inout Canvas) {
         let theme = canvas.theme
         writer.line("By State:", style: theme.title, into: &canvas)
         let cell = 6
         let perRow = max(1, writer.rect.width / cell)
-        var shown = 0
-        while writer.hasRoom, shown < state.states.count {
-            let remaining = state.states.count - shown
-            let lastRow = writer.y == writer.rect.maxY - 1
-            let count = lastRow && remaining > perRow ? perRow - 1 : min(perRow, remaining)
-            for i in 0..<count {
-                let participant = state.states[shown + i]
-                let status = state.tracker.assessment(state: participant.code, action: action.id).status
-                let x = writer.rect.x + i * cell
-                let end = canvas.text(participant.code + " ", x: x, y: writer.y, width: cell - 1)
-                canvas.text(theme.symbol(status), x: end, y: writer.y, width: 1, style: theme.style(status))
+        for start in stride(from: 0, to: state.states.count, by: perRow) {
+            let row = state.states[start..<min(state.states.count, start + perRow)]
+            writer.row(into: &canvas) { canvas, rect, y in
+                for (i, participant) in row.enumerated() {
+                    let status = state.tracker.assessment(state: participant.code, action: action.id).status
+                    let end = canvas.text(participant.code + " ", x: rect.x + i * cell, y: y, width: cell - 1)
+                    canvas.text(theme.symbol(status), x: end, y: y, width: 1, style: theme.style(status))
+                }
             }
-            shown += count
-            if shown < state.states.count, lastRow {
-                canvas.text("+\(state.states.count - shown)", x: writer.rect.x + count * cell, y: writer.y, width: cell, style: theme.dim)
-            }
-            writer.y += 1
         }
     }
 
@@ -102,36 +121,63 @@ enum DetailsView {
         writer.line(scope + ":", style: theme.title, into: &canvas)
         writer.line("coverage \(Progress.percent(progress.coverage)) (\(progress.assessed) of \(progress.trackable) assessed)", into: &canvas)
         writer.line("implementation \(Progress.percent(progress.implementation))", into: &canvas)
-        for status in Status.allCases where writer.hasRoom {
-            let x = canvas.text(theme.symbol(status), x: writer.rect.x, y: writer.y, width: 1, style: theme.style(status))
-            canvas.text(" \(status.label): \(progress.count(status))", x: x, y: writer.y, width: writer.rect.maxX - x)
-            writer.y += 1
+        for status in Status.allCases {
+            writer.row(into: &canvas) { canvas, rect, y in
+                let x = canvas.text(theme.symbol(status), x: rect.x, y: y, width: 1, style: theme.style(status))
+                canvas.text(" \(status.label): \(progress.count(status))", x: x, y: y, width: rect.maxX - x)
+            }
         }
     }
 }
 
-/// A top-to-bottom text cursor inside a rectangle that silently stops at the bottom edge.
+/// A top-to-bottom text cursor inside a rectangle: skips the rows scrolled off the top, and counts the
+/// rows that did not fit at the bottom instead of dropping them silently.
 struct Writer {
     let rect: Rect
     var y: Int
+    /// Rows still to skip (scrolled off the top).
+    var skipping: Int
+    /// Every row offered, drawn or not.
+    private(set) var total = 0
+    /// Whether some row did not fit.
+    var cut: Bool { total > offset + rect.height }
+    private let offset: Int
 
-    init(rect: Rect) {
+    init(rect: Rect, skip: Int = 0) {
         self.rect = rect
+        skipping = skip
+        offset = skip
         y = rect.y
     }
 
-    var hasRoom: Bool { y < rect.maxY }
-
-    mutating func line(_ text: String, style: Style = .plain, into canvas: inout Canvas) {
-        guard hasRoom else { return }
-        canvas.text(TextWidth.truncate(Sanitizer.line(text), to: rect.width), x: rect.x, y: y, width: rect.width, style: style)
+    /// One row: drawn by `draw` at its y when it is on screen.
+    mutating func row(into canvas: inout Canvas, _ draw: (inout Canvas, Rect, Int) -> Void) {
+        total += 1
+        if skipping > 0 {
+            skipping -= 1
+            return
+        }
+        guard y < rect.maxY else { return }
+        draw(&canvas, rect, y)
         y += 1
     }
 
-    mutating func paragraph(_ text: String, style: Style = .plain, maxLines: Int, into canvas: inout Canvas) {
-        guard hasRoom else { return }
-        y += canvas.paragraph(text, x: rect.x, y: y, width: rect.width, maxLines: min(maxLines, rect.maxY - y), style: style)
+    /// A short line (a heading, a date), cut with "…" if the pane is narrower.
+    mutating func line(_ text: String, style: Style = .plain, into canvas: inout Canvas) {
+        row(into: &canvas) { canvas, rect, y in
+            canvas.text(TextWidth.truncate(Sanitizer.line(text), to: rect.width), x: rect.x, y: y, width: rect.width, style: style)
+        }
     }
 
-    mutating func skip() { if hasRoom { y += 1 } }
+    /// Text wrapped to the width (less `indent` columns on the left), every line kept.
+    mutating func paragraph(_ text: String, style: Style = .plain, indent: Int = 0, into canvas: inout Canvas) {
+        for line in TextWrap.wrap(text, width: rect.width - indent) {
+            row(into: &canvas) { canvas, rect, y in
+                canvas.text(line, x: rect.x + indent, y: y, width: rect.width - indent, style: style)
+            }
+        }
+    }
+
+    /// An empty row.
+    mutating func blank(into canvas: inout Canvas) { row(into: &canvas) { _, _, _ in } }
 }

@@ -6,7 +6,7 @@ enum HistoryScreen {
         let theme = canvas.theme
         let h = state.history
         let filter = h.filter.isActive ? "filter: \(h.filter.summary) (F clears)" : "all changes (f filters)"
-        canvas.field(" \(h.rows.count) changes, newest first · \(filter)", x: 0, y: body.y, width: body.width, style: theme.title)
+        canvas.field(" \(Plural.count(h.rows.count, "change")), newest first · \(filter)", x: 0, y: body.y, width: body.width, style: theme.title)
         let authorWidth = 10, actionWidth = 14
         let header = " " + TextWidth.fit("When (UTC)", to: 17) + " " + TextWidth.fit("State", to: 5) + " "
             + TextWidth.fit("Action", to: actionWidth) + " " + TextWidth.fit("By", to: authorWidth) + " Change"

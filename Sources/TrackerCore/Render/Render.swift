@@ -6,7 +6,7 @@ import ActionPlanModel
 /// Below 80×24 it draws only a centred notice, because the layouts below assume that much room.
 public func render(_ state: AppState, size: Size) -> Screen {
     var screen = Screen(width: size.width, height: size.height)
-    guard size.width >= 80, size.height >= 24 else {
+    guard size.width >= AppState.minimumSize.width, size.height >= AppState.minimumSize.height else {
         drawTooSmall(&screen)
         return screen
     }
@@ -33,7 +33,8 @@ public func render(_ state: AppState, size: Size) -> Screen {
 }
 
 private func drawTooSmall(_ screen: inout Screen) {
-    let lines = ["terminal too small (need 80×24)", "now \(screen.width)×\(screen.height)"]
+    let need = AppState.minimumSize
+    let lines = ["terminal too small (need \(need.width)×\(need.height))", "now \(screen.width)×\(screen.height); keys wait, q quits"]
     let top = max(0, (screen.height - lines.count) / 2)
     for (i, line) in lines.enumerated() {
         let x = max(0, (screen.width - TextWidth.columns(of: line)) / 2)

@@ -39,6 +39,8 @@ struct Theme {
     var error: Style { colors ? Style(foreground: .red, bold: true) : Style(bold: true, reverse: true) }
     var success: Style { colors ? Style(foreground: .green, bold: true) : Style(bold: true) }
     var mark: Style { colors ? Style(foreground: .yellow, bold: true) : Style(bold: true) }
+    /// Every row a search matches (the current one is also the selected row).
+    var match: Style { colors ? Style(foreground: .yellow, underline: true) : Style(underline: true) }
 
     /// A horizontal bar of `width` cells filled to `fraction`; empty cells dotted so 0 % stays visible.
     func bar(_ fraction: Double?, width: Int) -> String {

@@ -9,6 +9,7 @@ enum TreeView {
         let theme = canvas.theme
         let paneWidth = min(state.treePaneWidth, body.width - 30)
         let tree = state.tree
+        let matches = Set(state.highlightedMatches)
         if tree.visible.isEmpty {
             canvas.text(" nothing matches the filter (F clears it)", x: 0, y: body.y, width: paneWidth, style: theme.dim)
         }
@@ -16,14 +17,15 @@ enum TreeView {
             let index = tree.scroll + row
             guard index < tree.visible.count else { break }
             let item = tree.items[tree.visible[index]]
-            drawRow(state, item: item, selected: index == tree.selected, y: body.y + row, width: paneWidth, into: &canvas)
+            drawRow(state, item: item, selected: index == tree.selected, match: matches.contains(item.id), y: body.y + row,
+                    width: paneWidth, into: &canvas)
         }
         for row in body.y..<body.maxY { canvas.screen.put(theme.vertical, x: paneWidth, y: row, style: theme.dim) }
         let details = Rect(x: paneWidth + 2, y: body.y, width: body.width - paneWidth - 3, height: body.height)
         if let node = tree.selectedNode { DetailsView.draw(state, node: node, in: details, into: &canvas) }
     }
 
-    private static func drawRow(_ state: AppState, item: TreeItem, selected: Bool, y: Int, width: Int,
+    private static func drawRow(_ state: AppState, item: TreeItem, selected: Bool, match: Bool, y: Int, width: Int,
                                 into canvas: inout Canvas) {
         let theme = canvas.theme
         let catalog = state.tracker.catalog
@@ -51,7 +53,10 @@ enum TreeView {
         } else if let id = item.id.actionID {
             let marked = state.marks.contains(id)
             x = canvas.text(marked ? "*" : " ", x: x - 1, y: y, width: 1, style: marked ? base.merged(theme.mark) : base)
-            if let code = state.selection.code, catalog.action(id: id)?.isTrackable == true {
+            if catalog.action(id: id)?.isTrackable == false {
+                // Not tracked per State: a dash where a status would be, never a status symbol.
+                x = canvas.text("–", x: x, y: y, width: 1, style: base.merged(theme.dim)) + 1
+            } else if let code = state.selection.code {
                 let status = state.tracker.assessment(state: code, action: id).status
                 x = canvas.text(theme.symbol(status), x: x, y: y, width: 1, style: base.merged(theme.style(status))) + 1
             }
@@ -68,8 +73,10 @@ enum TreeView {
                 right -= 5
             }
         }
-        let labelStyle = item.depth == 0 ? base.withBold() : base
-        canvas.text(label, x: x, y: y, width: max(0, right - x), style: labelStyle)
+        var labelStyle = item.depth == 0 ? base.withBold() : base
+        if match { labelStyle = labelStyle.merged(theme.match) }
+        // A title too long for the pane ends in "…": the details pane on the right shows it whole.
+        canvas.text(TextWidth.truncate(Sanitizer.line(label), to: max(0, right - x - 1)), x: x, y: y, width: max(0, right - x), style: labelStyle)
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -28,6 +28,10 @@ extension AppState {
                 tree.move(.row(row))
             }
         case .scroll(let rows): tree.scrollBy(rows, height: bodyHeight)
+        case .scrollDetails(let rows):
+            let start = detailsScroll.node == tree.selectedNode ? detailsScroll.offset : 0
+            // The renderer stops at the end of the text; the offset only has to stay in a sane range.
+            detailsScroll = DetailsScroll(node: tree.selectedNode, offset: max(0, min(start + rows, 1000)))
         default: break
         }
         tree.keepVisible(height: bodyHeight)
@@ -60,16 +64,19 @@ extension AppState {
         return found.filter { id in tree.items.contains { $0.id == id } }
     }
 
+    /// The nodes to highlight: the matches of the active search, or of the query being typed.
+    var highlightedMatches: [NodeID] {
+        if case .search(let prompt) = mode { return matches(for: prompt.query.text) }
+        return search?.matches ?? []
+    }
+
     static func folded(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// `n` / `N`: the next or previous match, wrapping around.
     private mutating func stepMatch(_ delta: Int) {
-        guard var results = search, !results.matches.isEmpty else {
-            message = Message("no matches", kind: .info)
-            return
-        }
+        guard var results = search, !results.matches.isEmpty else { return }
         results.index = (results.index + delta + results.matches.count) % results.matches.count
         search = results
         tree.reveal(results.matches[results.index])

@@ -16,7 +16,7 @@ enum PopupView {
         case .search(let prompt):
             let rect = Rect(x: 0, y: canvas.screen.height - 4, width: min(canvas.screen.width, 72), height: 3)
             let count = state.matches(for: prompt.query.text).count
-            canvas.box(rect, title: "Search ids, titles, summaries, notes · \(count) matches")
+            canvas.box(rect, title: "Search ids, titles, summaries, notes · \(Plural.count(count, "match", "matches"))")
             canvas.text("/", x: rect.x + 2, y: rect.y + 1, width: 1, style: .bold)
             drawInput(prompt.query, x: rect.x + 4, y: rect.y + 1, width: rect.width - 6, into: &canvas)
         case .form(let form): FormView.draw(form, into: &canvas)

@@ -1,7 +1,6 @@
 import Foundation
 import ActionPlanModel
 import ActionPlanStore
-import TerminalDriver
 import TrackerCore
 
 /// Carries out the TUI's effects against the store, and watches the store for other writers.
@@ -10,34 +9,41 @@ import TrackerCore
 /// (the reducer has no clock and no user), and are appended in one durable write. The fingerprint
 /// (file sizes and times) is compared on every tick, so an edit made meanwhile by the CLI or a
 /// colleague appears on screen within a tick and is never written over — journals are append-only.
-final class TUIEffects {
+/// The clock and the event ids come in as functions, so a test can run a session deterministically.
+public final class EffectRunner {
     private let store: Store
     private let author: String
     private var knownFingerprint: StoreFingerprint
-    private let exporter: TUIExporter
+    private let exporter: ExportRunner
+    private let now: () -> Timestamp
+    private let makeID: () -> String
 
-    init(store: Store, author: String, fingerprint: StoreFingerprint, exporter: TUIExporter) {
+    public init(store: Store, author: String, fingerprint: StoreFingerprint, exporter: ExportRunner,
+                now: @escaping () -> Timestamp = { Timestamp(date: Date()) },
+                makeID: @escaping () -> String = EventID.make) {
         self.store = store
         self.author = author
         self.knownFingerprint = fingerprint
         self.exporter = exporter
+        self.now = now
+        self.makeID = makeID
     }
 
     /// Runs one effect and says which commands follow from it.
-    func perform(_ effect: Effect) -> EffectOutcome<Command> {
+    public func perform(_ effect: Effect) -> EffectOutcome<Command> {
         switch effect {
         case .record(let drafts):
             return .commands(record(drafts))
         case .export(let request):
-            return .commands([exporter.export(request)])
+            return .commands([exporter.export(request, now: now())])
         case .quit:
             return .quit
         }
     }
 
     /// The periodic check: the current time for the reducer, and a reload when the store changed on disk.
-    func tick() -> [Command] {
-        var commands: [Command] = [.tick(Timestamp(date: Date()))]
+    public func tick() -> [Command] {
+        var commands: [Command] = [.tick(now())]
         if let reloaded = reloadIfChanged() { commands.append(reloaded) }
         return commands
     }
@@ -45,8 +51,8 @@ final class TUIEffects {
     // MARK: - Recording
 
     private func record(_ drafts: [EventDraft]) -> [Command] {
-        let now = Timestamp(date: Date())
-        let events = drafts.map { $0.stamped(id: EventID.make(), time: now, author: author) }
+        let time = now()
+        let events = drafts.map { $0.stamped(id: makeID(), time: time, author: author) }
         let changedBefore = store.fingerprint() != knownFingerprint
         do {
             try store.append(events)

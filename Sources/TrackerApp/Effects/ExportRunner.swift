@@ -8,11 +8,18 @@ import TrackerCore
 ///
 /// The snapshot is built from the store as it is on disk at that moment (every edit made in the TUI is
 /// already there), so the file also includes changes another process made since the last reload.
-struct TUIExporter {
+public struct ExportRunner: Sendable {
     let store: Store
+    /// `$HOME`, for paths typed as `~/…`.
+    let home: String?
+
+    public init(store: Store, home: String? = ProcessInfo.processInfo.environment["HOME"]) {
+        self.store = store
+        self.home = home
+    }
 
     /// Writes the file and answers `.exported(path)`, or `.exportFailed(reason)` with nothing half-written.
-    func export(_ request: ExportRequest) -> Command {
+    public func export(_ request: ExportRequest, now: Timestamp) -> Command {
         var asOf: Timestamp?
         if let day = request.asOf, !day.isEmpty {
             guard let end = Timestamp.endOfDay(day) else {
@@ -20,7 +27,7 @@ struct TUIExporter {
             }
             asOf = end
         }
-        let path = Self.expand(request.path)
+        let path = Self.expand(request.path, home: home)
         guard !path.isEmpty else { return .exportFailed("no file name given") }
         do {
             let loaded = try store.load()
@@ -29,7 +36,6 @@ struct TUIExporter {
             case .state(let code): scope = ExportScope(states: [code])
             case .allStates: scope = ExportScope(includePartners: loaded.tracker.settings.includePartners)
             }
-            let now = Timestamp(date: Date())
             let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: scope, asOf: asOf,
                                           changesFrom: ReportFormat.defaultPeriodStart(before: asOf ?? now),
                                           generatedAt: now, storeFormat: loaded.manifest.format)
@@ -41,9 +47,9 @@ struct TUIExporter {
     }
 
     /// `~/x` → `$HOME/x`; other paths are used as typed (relative to the working directory).
-    static func expand(_ path: String) -> String {
+    static func expand(_ path: String, home: String?) -> String {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] else { return trimmed }
+        guard trimmed.hasPrefix("~/"), let home else { return trimmed }
         return home + trimmed.dropFirst()
     }
 }

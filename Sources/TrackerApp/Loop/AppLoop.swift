@@ -1,13 +1,14 @@
 import TrackerCore
 
-/// The Elm-style program loop: read input, map it to a command, `update`, run effects, render, draw.
+/// The Elm-style program loop: read input, wrap it in a command, `update`, run effects, render, draw.
 ///
 /// It knows nothing of the tracker: the application supplies its pure functions and one impure effect
 /// handler (store writes, exports), which runs here, between `update` and the next frame. A periodic
-/// tick lets the application notice changes made by other processes while the user is idle.
+/// tick lets the application notice changes made by other processes while the user is idle. The
+/// terminal is any `TerminalBackend`: ncurses in the program, a scripted fake in tests.
 public struct AppLoop<State, Command, Effect> {
-    /// The command a key means in the current state, or nil when the key does nothing there.
-    public var keyToCommand: (Key, State) -> Command?
+    /// The command that hands a key to `update`, which resolves it (the loop never interprets keys).
+    public var key: (Key) -> Command
     /// The pure state transition; returns the effects to carry out.
     public var update: (inout State, Command) -> [Effect]
     /// The pure frame for a state at a terminal size.
@@ -21,14 +22,14 @@ public struct AppLoop<State, Command, Effect> {
     /// How often `tick` runs while no key arrives.
     public var tickInterval: Duration
 
-    public init(keyToCommand: @escaping (Key, State) -> Command?,
+    public init(key: @escaping (Key) -> Command,
                 update: @escaping (inout State, Command) -> [Effect],
                 render: @escaping (State, Size) -> Screen,
                 perform: @escaping (Effect) -> EffectOutcome<Command>,
                 tick: @escaping (State) -> [Command] = { _ in [] },
                 resized: ((Size) -> Command)? = nil,
                 tickInterval: Duration = .milliseconds(1500)) {
-        self.keyToCommand = keyToCommand
+        self.key = key
         self.update = update
         self.render = render
         self.perform = perform
@@ -37,51 +38,50 @@ public struct AppLoop<State, Command, Effect> {
         self.tickInterval = tickInterval
     }
 
-    /// Runs until an effect handler answers `.quit` or Ctrl-C is pressed, and returns the final state. The caller owns `terminal` and stops it afterwards.
-    public func run(_ initial: State, on terminal: Terminal) -> State {
+    /// Runs until an effect handler answers `.quit` or the input is closed, and returns the final state.
+    /// The caller owns `backend` and stops it afterwards.
+    public func run(_ initial: State, on backend: some TerminalBackend) -> State {
         var state = initial
-        var size = terminal.size
-        if let resized { if apply(resized(size), to: &state) { return state } }
-        terminal.draw(render(state, size))
+        var size = backend.size
+        if let resized { if apply(resized(size), to: &state, backend) { return state } }
+        backend.draw(render(state, size))
         let clock = ContinuousClock()
         var nextTick = clock.now.advanced(by: tickInterval)
         while true {
             let wait = max(0, Self.milliseconds(clock.now.duration(to: nextTick)))
             var events: [InputEvent] = []
-            if let first = terminal.read(timeoutMilliseconds: wait) {
+            if let first = backend.read(timeoutMilliseconds: wait) {
                 events.append(first)
                 // Take whatever else is already waiting (key repeat, fast typing) before drawing once.
-                while events.count < 256, let more = terminal.read(timeoutMilliseconds: 0) { events.append(more) }
+                while events.count < 256, let more = backend.read(timeoutMilliseconds: 0) { events.append(more) }
             }
             for event in events {
                 switch event {
                 case .resize(let newSize):
                     size = newSize
-                    terminal.invalidate()
-                    if let resized, apply(resized(newSize), to: &state) { return state }
-                case .key(.control("c")):
-                    // Raw mode turns Ctrl-C into a key; it ends the program from any mode, as users expect.
-                    // Nothing is lost that was confirmed: every change is written when it is made.
+                    backend.invalidate()
+                    if let resized, apply(resized(newSize), to: &state, backend) { return state }
+                case .key(let pressed):
+                    if apply(key(pressed), to: &state, backend) { return state }
+                case .closed:
                     return state
-                case .key(let key):
-                    if let command = keyToCommand(key, state), apply(command, to: &state) { return state }
                 }
             }
             if clock.now >= nextTick {
-                for command in tick(state) where apply(command, to: &state) { return state }
+                for command in tick(state) where apply(command, to: &state, backend) { return state }
                 nextTick = clock.now.advanced(by: tickInterval)
             }
-            terminal.draw(render(state, size))
+            backend.draw(render(state, size))
         }
     }
 
     /// Runs `command` and every command its effects lead to; true when the program should end.
-    private func apply(_ command: Command, to state: inout State) -> Bool {
+    private func apply(_ command: Command, to state: inout State, _ backend: some TerminalBackend) -> Bool {
         var queue = [command]
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in update(&state, next) {
-                let outcome = SignalGuard.deferringTermination { perform(effect) }
+                let outcome = backend.critical { perform(effect) }
                 switch outcome {
                 case .commands(let followUps): queue.append(contentsOf: followUps)
                 case .quit: return true

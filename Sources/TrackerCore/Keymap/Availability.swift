@@ -1,0 +1,40 @@
+import ActionPlanModel
+
+extension Command {
+    /// Why this command does nothing in `state`, or nil when it works: the one rule behind a binding's
+    /// refusal message, its absence from the footer and its note on the help screen.
+    ///
+    /// Checked in order of what the user can do about it: a read-only session first (nothing helps),
+    /// then "All States" (choose one), then what the cursor is on.
+    public func unavailableReason(in state: AppState) -> String? {
+        switch self {
+        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
+            if state.options.readOnly { return "read-only: " + (state.options.readOnlyReason ?? "this session cannot edit") }
+        default:
+            break
+        }
+        switch self {
+        case .undo: return state.undo.undoStack.isEmpty ? "nothing to undo" : nil
+        case .redo: return state.undo.redoStack.isEmpty ? "nothing to redo" : nil
+        case .nextMatch, .previousMatch: return state.search?.matches.isEmpty ?? true ? "no matches" : nil
+        case .openStatusPicker, .editNote, .addEvidence, .toggleMark:
+            guard state.selection.code != nil else { return "choose a State first (S): “All States” cannot be edited" }
+            if self == .openStatusPicker, !state.marks.isEmpty { return nil }
+            guard let node = state.tree.selectedNode else { return "nothing selected" }
+            guard let id = node.actionID else {
+                switch self {
+                case .openStatusPicker: return "select an action, or mark some with Space"
+                case .editNote: return "notes belong to actions: select one"
+                case .addEvidence: return "evidence belongs to actions: select one"
+                default: return nil
+                }
+            }
+            if state.tracker.catalog.action(id: id)?.isTrackable == false {
+                return "\(id) is addressed to OSCE structures and is not tracked per State"
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

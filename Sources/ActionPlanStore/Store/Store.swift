@@ -123,6 +123,7 @@ public final class Store: Sendable {
     /// One State's journal, read under the shared lock (for commands that touch a single State).
     public func readJournal(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
         try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
+            try SafePath.requireCode(code, file: statesFolder)
             let file = journalPath(code)
             guard FileIO.exists(file) else { return (Journal(state: code), []) }
             let (events, problems) = JournalReader.read(try FileIO.read(file), file: file, state: code)
@@ -132,7 +133,7 @@ public final class Store: Sendable {
 
     /// Every problem in the store: damaged files, catalog errors, torn lines, orphans.
     public func validate() -> [StoreProblem] {
-        var problems: [StoreProblem] = []
+        var problems: [StoreProblem] = linkProblems()
         do {
             _ = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
         } catch {
@@ -157,6 +158,7 @@ public final class Store: Sendable {
         try withLock(.exclusive) { () throws(StoreError) in
             var byState: [String: [ChangeEvent]] = [:]
             for event in events { byState[event.state, default: []].append(event) }
+            for code in byState.keys { try SafePath.requireCode(code, file: statesFolder) }
             for code in byState.keys.sorted() {
                 let lines = byState[code]!.map { EventCodec.encode($0) + "\n" }.joined()
                 try FileIO.appendLines(Data(lines.utf8), to: journalPath(code))

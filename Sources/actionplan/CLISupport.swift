@@ -32,16 +32,24 @@ extension StoreOptions {
     /// The store folder after `--store`, `$ACTIONPLAN_STORE`, `$XDG_DATA_HOME`.
     var resolvedPath: String { StoreLocation.resolve(explicit: store, environment: environment) }
 
-    /// Opens (creating on first use) the store; a store error exits 65 with its location.
-    func open(create: Bool = true) throws -> Store {
+    /// Whether neither `--store` nor `$ACTIONPLAN_STORE` names the store (the XDG/home default is used).
+    var isDefaultLocation: Bool {
+        (store ?? "").isEmpty && (environment["ACTIONPLAN_STORE"] ?? "").isEmpty
+    }
+
+    /// Opens the store; a store error exits 65 with its location.
+    ///
+    /// Only `init` (and the TUI on the default location) pass `create: true`: a mistyped `--store` on a
+    /// read command must say "no store here", not create an empty store and report "not assessed".
+    func open(create: Bool = false) throws -> Store {
         do { return try Store.open(path: resolvedPath, create: create) } catch {
             throw fail(error.description, code: ExitCodes.storeError)
         }
     }
 
     /// Opens and loads the store, printing load problems (torn lines, orphans) as warnings.
-    func load(states: Set<String>? = nil) throws -> (Store, LoadedStore) {
-        let store = try open()
+    func load(states: Set<String>? = nil, create: Bool = false) throws -> (Store, LoadedStore) {
+        let store = try open(create: create)
         do {
             let loaded = try store.load(states: states)
             reportProblems(loaded.problems)

@@ -17,7 +17,8 @@ enum Console {
     static func warning(_ message: String) { write("actionplan: warning: \(message)\n") }
     static func note(_ message: String) { write(message + "\n") }
 
-    static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    /// Through the one sanitizer: messages quote values from files and from the command line.
+    static func write(_ text: String) { FileHandle.standardError.write(Data(TerminalSafe.clean(text, keepNewlines: true).utf8)) }
 }
 
 /// Stops a command with a message on stderr and a documented exit code.
@@ -115,5 +116,5 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    Swift.print(String(decoding: data, as: UTF8.self))
 }

@@ -97,6 +97,14 @@ func requireStatus(_ query: String) throws -> Status {
     }
 }
 
+/// An evidence reference under `EvidenceRule` (trimmed, one line, bounded), else a usage error.
+func requireEvidence(_ reference: String) throws -> String {
+    switch EvidenceRule.check(reference) {
+    case .success(let trimmed): return trimmed
+    case .failure(let problem): throw fail("--evidence: \(problem)", code: ExitCodes.usage)
+    }
+}
+
 /// A day (`YYYY-MM-DD`) or a full UTC time, else a usage error naming the option.
 func requireDay(_ text: String, option: String, endOfDay: Bool) throws -> Timestamp {
     let parsed = endOfDay ? Timestamp.endOfDay(text) : Timestamp.day(text)

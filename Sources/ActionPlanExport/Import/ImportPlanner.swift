@@ -56,6 +56,10 @@ public enum ImportPlanner {
             target.status = status
             target.note = cells[RowCheck.Column.note]
             target.evidence = evidence(cells[RowCheck.Column.evidence])
+            if let bad = EvidenceRule.firstProblem(in: target.evidence) {
+                problems.append(ImportProblem(row: record.row, column: RowCheck.Column.evidence, message: bad.description))
+                continue
+            }
             let diff = current.change(to: target)
             if diff.status == nil, diff.note == nil, diff.added == nil, diff.removed == nil {
                 plan.unchanged += 1

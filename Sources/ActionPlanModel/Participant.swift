@@ -56,7 +56,14 @@ public struct StateDirectory: Sendable, Equatable {
     }
 
     static func key(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII (codes, most names) folds without Foundation: a 1,000,000-row import looks up every row.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(text.utf8.drop { $0 == 0x20 || $0 == 0x09 })
+            while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+            for k in bytes.indices where (0x41...0x5A).contains(bytes[k]) { bytes[k] += 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .trimmingCharacters(in: .whitespaces)
     }
 }
@@ -89,14 +96,18 @@ public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum Suggestions {
     /// Up to `limit` candidates by edit distance (case-insensitive), prefix matches first.
     public static func closest(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
+        // A typo is short; a cell of megabytes is not a typo and must not cost megabytes × candidates.
+        guard query.utf8.count <= maximumQueryLength else { return [] }
         let q = StateDirectory.key(query)
         guard !q.isEmpty else { return Array(candidates.prefix(limit)) }
+        let threshold = max(2, q.count / 2)
+        let qCount = q.count
         let scored = candidates.map { candidate -> (String, Int) in
             let c = StateDirectory.key(candidate)
             if c.hasPrefix(q) { return (candidate, 0) }
+            if abs(c.count - qCount) > threshold { return (candidate, Int.max) }   // too far apart to qualify
             return (candidate, distance(q, c))
         }
-        let threshold = max(2, q.count / 2)
         var seen = Set<String>()
         return scored.filter { $0.1 <= threshold }
             .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
@@ -105,6 +116,9 @@ public enum Suggestions {
             .prefix(limit)
             .map { $0 }
     }
+
+    /// Queries longer than this (in UTF-8 bytes) get no suggestions.
+    public static let maximumQueryLength = 200
 
     /// Levenshtein distance over characters.
     public static func distance(_ a: String, _ b: String) -> Int {

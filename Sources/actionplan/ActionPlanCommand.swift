@@ -57,7 +57,12 @@ struct ActionPlanCommand: ParsableCommand {
             try command.run()
         } catch {
             // Help, version and our own `fail(...)` (already printed) keep ArgumentParser's handling.
-            if error is ExitCode || exitCode(for: error) == .success { exit(withError: error) }
+            if error is ExitCode { exit(withError: error) }
+            if exitCode(for: error) == .success {
+                // Help and version: our own text, printed through the one sanitizer like every line.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
             let sub = arguments.first.flatMap { names.contains($0) ? " \($0)" : nil } ?? ""
             let text = message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
             let first = text.prefix(1).lowercased() + text.dropFirst()

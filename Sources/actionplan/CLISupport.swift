@@ -30,7 +30,8 @@ enum Console {
     static func warning(_ message: String) { write("actionplan: warning: \(message)\n") }
     static func note(_ message: String) { write(message + "\n") }
 
-    static func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    /// Through the one sanitizer: messages quote values from files and from the command line.
+    static func write(_ text: String) { FileHandle.standardError.write(Data(TerminalSafe.clean(text, keepNewlines: true).utf8)) }
 }
 
 /// Stops a command with a message on stderr and a documented exit code.
@@ -45,16 +46,24 @@ extension StoreOptions {
     /// The store folder after `--store`, `$ACTIONPLAN_STORE`, `$XDG_DATA_HOME`.
     var resolvedPath: String { StoreLocation.resolve(explicit: store, environment: environment) }
 
-    /// Opens (creating on first use) the store; a store error exits 65 with its location.
-    func open(create: Bool = true) throws -> Store {
+    /// Whether neither `--store` nor `$ACTIONPLAN_STORE` names the store (the XDG/home default is used).
+    var isDefaultLocation: Bool {
+        (store ?? "").isEmpty && (environment["ACTIONPLAN_STORE"] ?? "").isEmpty
+    }
+
+    /// Opens the store; a store error exits 65 with its location.
+    ///
+    /// Only `init` (and the TUI on the default location) pass `create: true`: a mistyped `--store` on a
+    /// read command must say "no store here", not create an empty store and report "not assessed".
+    func open(create: Bool = false) throws -> Store {
         do { return try Store.open(path: resolvedPath, create: create) } catch {
             throw fail(error.description, code: ExitCodes.storeError)
         }
     }
 
     /// Opens and loads the store, printing load problems (torn lines, orphans) as warnings.
-    func load(states: Set<String>? = nil) throws -> (Store, LoadedStore) {
-        let store = try open()
+    func load(states: Set<String>? = nil, create: Bool = false) throws -> (Store, LoadedStore) {
+        let store = try open(create: create)
         do {
             let loaded = try store.load(states: states)
             reportProblems(loaded.problems)
@@ -101,6 +110,14 @@ func requireStatus(_ query: String) throws -> Status {
     }
 }
 
+/// An evidence reference under `EvidenceRule` (trimmed, one line, bounded), else a usage error.
+func requireEvidence(_ reference: String) throws -> String {
+    switch EvidenceRule.check(reference) {
+    case .success(let trimmed): return trimmed
+    case .failure(let problem): throw fail("--evidence: \(problem)", code: ExitCodes.usage)
+    }
+}
+
 /// A day (`YYYY-MM-DD`) or a full UTC time, else a usage error naming the option.
 func requireDay(_ text: String, option: String, endOfDay: Bool) throws -> Timestamp {
     let parsed = endOfDay ? Timestamp.endOfDay(text) : Timestamp.day(text)
@@ -120,5 +137,5 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    Swift.print(String(decoding: data, as: UTF8.self))
 }

@@ -29,7 +29,7 @@ struct ChangesCommand: ParsableCommand {
         let start = try requireDay(from, option: "--from", endOfDay: false)
         let end = try to.map { try requireDay($0, option: "--to", endOfDay: true) }
         if let end, end < start { throw fail("--to \(to!) is before --from \(from)", code: ExitCodes.usage) }
-        let (_, loaded) = try storeOptions.load()
+        let (store, loaded) = try storeOptions.load()
         let tracker = loaded.tracker
         let scope = ExportScope(states: try tracker.requireStates(states),
                                 includePartners: partners || tracker.settings.includePartners)
@@ -41,6 +41,6 @@ struct ChangesCommand: ParsableCommand {
         case .json: bytes = ChangeReportFiles.json(report)
         case .markdown: bytes = ChangeReportFiles.markdown(report)
         }
-        try output.deliver(bytes, what: "change report (\(Plural.count(report.transitions.count, "change")))")
+        try output.deliver(bytes, outside: store, what: "change report (\(Plural.count(report.transitions.count, "change")))")
     }
 }

@@ -36,7 +36,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let end = try asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
-        let (_, loaded) = try storeOptions.load()
+        let (store, loaded) = try storeOptions.load()
         let tracker = loaded.tracker
         let scope = ExportScope(states: try tracker.requireStates(states), pillar: try pillar.map { try tracker.requirePillar($0).id },
                                 includePartners: partners || tracker.settings.includePartners)
@@ -45,6 +45,6 @@ struct ExportCommand: ParsableCommand {
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
                                       generatedAt: now, storeFormat: loaded.manifest.format,
                                       withChanges: format.showsChanges)
-        try output.deliver(format.write(snapshot, excel: excel), what: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
+        try output.deliver(format.write(snapshot, excel: excel), outside: store, what: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
     }
 }

@@ -35,7 +35,8 @@ struct ImportCommand: ParsableCommand {
         case .success(let planned): plan = planned
         case .failure(let problems):
             for problem in problems.all { Console.error("\(file): \(problem)") }
-            throw fail("\(problems.all.count) problem(s); nothing was written", code: ExitCodes.usage)
+            if problems.omitted > 0 { Console.error("\(file): … and \(problems.omitted) more problem(s) (the first \(problems.all.count) are shown)") }
+            throw fail("\(problems.total) problem(s); nothing was written", code: ExitCodes.usage)
         }
         for change in plan.changes { print(change.description) }
         if dryRun {

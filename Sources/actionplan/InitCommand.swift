@@ -15,7 +15,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let path = storeOptions.resolvedPath
         let existed = FileIO.exists(path + "/store.json")
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(create: true)
         if partners {
             do { try store.updateSettings { $0.includePartners = true } } catch {
                 throw fail(error.description, code: ExitCodes.storeError)

@@ -48,7 +48,7 @@ struct SetCommand: ParsableCommand {
         var target = current
         target.status = newStatus
         if let note { target.note = note }
-        for ref in evidence where !target.evidence.contains(ref) { target.evidence.append(ref) }
+        for ref in try evidence.map(requireEvidence) where !target.evidence.contains(ref) { target.evidence.append(ref) }
         let diff = current.change(to: target)
         let environment = ProcessInfo.processInfo.environment
         let conflict = journal.conflict(of: actionItem.id)

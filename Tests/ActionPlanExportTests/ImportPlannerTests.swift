@@ -156,7 +156,7 @@ import ActionPlanModel
     @Test func problemsQuoteCellsWithoutTerminalControls() throws {
         let bytes = try edited { rows in rows[1][6] = "\u{1B}[2Jimplemented" }
         guard case .failure(let problems) = plan(bytes) else { Issue.record("accepted"); return }
-        #expect(problems.all[0].description.hasPrefix("row 2, column G (status_id): unknown status '\u{FFFD}[2Jimplemented'"))
+        #expect(problems.all[0].description.hasPrefix("row 2, column G (status_id): unknown status '␛[2Jimplemented'"))
     }
 
     /// Spreadsheets may save the time with less precision; the stale check compares at what is left.

@@ -25,6 +25,14 @@ struct CLIRunner {
                        "ACTIONPLAN_USER": "cli-test", "LANG": "C.UTF-8"]
     }
 
+    /// A runner whose store was made by `actionplan init` (only `init` creates a store).
+    static func initialised() throws -> CLIRunner {
+        let cli = CLIRunner()
+        let made = try cli.run("init")
+        guard made.status == 0 else { throw CLIError("actionplan init failed (\(made.status)): \(made.stderr)") }
+        return cli
+    }
+
     func cleanUp() { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: store).deletingLastPathComponent().path) }
 
     @discardableResult

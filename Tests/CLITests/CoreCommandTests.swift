@@ -29,7 +29,7 @@ struct CoreCommandTests {
 
     @Test("catalog --format json has the documented shape")
     func catalogJSON() throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let r = try cli.run("catalog", "--format", "json")
         #expect(r.status == 0)
         let root = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
@@ -46,7 +46,7 @@ struct CoreCommandTests {
 
     @Test("states: 57 by default, 68 with --partners, JSON with the documented keys")
     func states() throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let plain = try JSONSerialization.jsonObject(with: Data(try cli.run("states", "--format", "json").stdout.utf8)) as! [[String: Any]]
         #expect(plain.count == 57)
         #expect(Set(plain[0].keys) == ["code", "iso3", "name", "kind", "group"])
@@ -57,7 +57,7 @@ struct CoreCommandTests {
 
     @Test("set records one event; show and history see it; an unchanged set writes nothing")
     func setShowHistory() throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let set = try cli.run("set", "AUT", "ap03-iii-1-a", "partial", "--note", "Draft law, §3", "--evidence", "BGBl 12/2024", "--by", "alice")
         #expect(set.status == 0, "\(set.stderr)")
         #expect(set.stdout.hasPrefix("AT AP03-III-1-a: not-assessed → partially-implemented, note updated, +1 evidence (by alice"))
@@ -85,7 +85,7 @@ struct CoreCommandTests {
 
     @Test("summary shows coverage/implementation per State and pillar")
     func summary() throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         try cli.run("set", "AT", "AP03-III-1-a", "implemented")
         let rows = try JSONSerialization.jsonObject(with: Data(try cli.run("summary", "--format", "json").stdout.utf8)) as! [[String: Any]]
         #expect(rows.count == 57)
@@ -104,7 +104,7 @@ struct CoreCommandTests {
         (["history", "--since", "yesterday"], "--since: 'yesterday' is not a date; use YYYY-MM-DD"),
     ])
     func badInput(arguments: [String], message: String) throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let r = try cli.run(arguments)
         #expect(r.status == 64)
         #expect(r.stderr.contains(message), "\(r.stderr)")
@@ -143,7 +143,7 @@ struct CoreCommandTests {
 
     @Test("validate: clean store exits 0; a torn line and an orphan are listed with file:line:column, exit 1")
     func validate() throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         try cli.run("set", "AT", "AP03-III-1-a", "implemented")
         let clean = try cli.run("validate")
         #expect(clean.status == 0)

@@ -49,6 +49,7 @@ import Testing
     @Test func reportsSayUnverifiedNotJargon() throws {
         let cli = CLIRunner()
         defer { cli.cleanUp() }
+        try cli.run("init")
         let markdown = try cli.run("export", "--format", "markdown", "--pillar", "prevention").stdout
         #expect(!markdown.contains("verified:false") && markdown.contains("marked unverified"))
     }

@@ -6,7 +6,7 @@ import Foundation
 struct StoreFormatDocTests {
     @Test("store.json and every journal line validate against the schemas in docs/store-format.md")
     func schemasMatchFiles() throws {
-        let cli = CLIRunner(); defer { cli.cleanUp() }
+        let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         try cli.run("set", "AT", "AP03-III-1-a", "implemented", "--note", "n", "--evidence", "e1")
         try cli.run("set", "AT", "AP03-III-1-b", "not-started")
         let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -181,3 +181,25 @@ struct NoteLayoutTests {
         #expect(screen.cursor == Position(x: 6 + (150 - 67 * 2), y: 6))
     }
 }
+
+/// Item 7: the evidence prompt applies the same rule as `set --evidence` and import.
+struct EvidencePromptRuleTests {
+    @Test func anOverlongPastedReferenceIsRefusedAndThePromptStaysOpen() {
+        var state = Fixture.state()
+        state.go(to: "PV-A-1")
+        state.press(.character("e"))
+        state.press(.paste(String(repeating: "x", count: EvidenceRule.maximumLength + 1)))
+        #expect(state.press(.enter).isEmpty)
+        #expect(state.message?.kind == .error)
+        #expect(state.message?.text.contains("longer than 2000 characters") == true)
+        if case .evidenceInput = state.mode {} else { Issue.record("the prompt closed: \(state.mode)") }
+    }
+
+    @Test func aReferenceIsStoredTrimmed() {
+        var state = Fixture.state()
+        state.go(to: "PV-A-1")
+        state.press(.character("e"))
+        state.type("  REF-9  ")
+        #expect(state.press(.enter) == [.record([EventDraft(state: "XA", action: "PV-A-1", evidenceAdded: ["REF-9"])])])
+    }
+}

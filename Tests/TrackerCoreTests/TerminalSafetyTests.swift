@@ -91,3 +91,12 @@ struct ASCIIModeTests {
         #expect(render(plain, size: Size(width: 120, height: 40)).plainText().contains { fancy.contains(String($0)) })
     }
 }
+
+/// The TUI's `Sanitizer` delegates to the one sanitizer shared with the CLI.
+struct OneSanitizerTests {
+    @Test(arguments: ["\u{202E}gnp.exe", "\u{1B}]2;t\u{07}", "\u{9B}1m", "a\nb", "tab\there", "☃\u{FE0F}"])
+    func sanitizerIsTerminalSafe(text: String) {
+        #expect(Sanitizer.clean(text) == TerminalSafe.clean(text))
+        #expect(Sanitizer.clean(text, keepNewlines: true) == TerminalSafe.clean(text, keepNewlines: true))
+    }
+}

@@ -6,13 +6,27 @@
 /// *exactly* this, a cell that already starts with apostrophes followed by one of those characters gets
 /// one more apostrophe too; `restore` removes one apostrophe from any cell of that shape. The pair is a
 /// bijection, so export → import gives back every note unchanged.
+///
+/// The guard is deliberately wider than the characters every spreadsheet is known to evaluate
+/// (docs/decisions.md, "Formula guard"): a line feed too, the fullwidth and small forms `＝ ＋ － ＠`
+/// `﹦ ﹢ ﹣ ﹫` (an East Asian input method or a spreadsheet's normalisation can turn them into the
+/// ASCII ones), and any of these after leading white space (LibreOffice's "trim spaces" import option
+/// and Excel's handling of a cell that begins with a line break). An apostrophe too many is harmless
+/// and undone on import; a formula that runs is not.
 public enum CSVCell {
-    static let triggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+    static let triggers: Set<Unicode.Scalar> = [
+        "=", "+", "-", "@", "\t", "\r", "\n",
+        "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}",        // fullwidth ＝ ＋ － ＠
+        "\u{FE66}", "\u{FE62}", "\u{FE63}", "\u{FE6B}",        // small ﹦ ﹢ ﹣ ﹫
+    ]
 
-    /// Whether the text, after any leading apostrophes, starts with a formula trigger.
+    /// Whether the text, after any leading apostrophes and then any white space, starts with a trigger.
     static func looksLikeFormula(_ text: Substring.UnicodeScalarView) -> Bool {
         guard let first = text.first(where: { $0 != "'" }) else { return false }
-        return triggers.contains(first)
+        if triggers.contains(first) { return true }
+        let afterQuotes = text.drop { $0 == "'" }
+        guard let firstVisible = afterQuotes.first(where: { !$0.properties.isWhitespace }) else { return false }
+        return first.properties.isWhitespace && triggers.contains(firstVisible)
     }
 
     /// Prefixes an apostrophe when a spreadsheet could read the cell as a formula.

@@ -55,7 +55,7 @@ public enum ChangeReportFiles {
             out += "\n## Every status change\n\n"
             out += MarkdownText.row(["Time (UTC)", "State", "Action", "From", "To", "Direction", "By"]) + MarkdownText.rule(7)
             for t in report.transitions {
-                out += MarkdownText.row([t.time.shortDescription, MarkdownText.escape(t.stateName), t.actionID,
+                out += MarkdownText.row([t.time.shortDescription, MarkdownText.escape(t.stateName), MarkdownText.escape(t.actionID),
                     t.from.label, t.to.label, t.kind, MarkdownText.escape(t.author)])
             }
         }

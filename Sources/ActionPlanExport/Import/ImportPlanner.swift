@@ -16,17 +16,19 @@ public enum ImportPlanner {
     /// The plan for `bytes` (a CSV file, comma- or semicolon-separated) against the current assessments
     /// in `tracker`, or every problem.
     public static func plan(csv bytes: [UInt8], tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
-        switch CSVReader.parse(bytes, separator: CSVReader.separator(of: bytes)) {
-        case .failure(let problems):
-            return .failure(ImportProblems(all: problems.all.map { ImportProblem(row: $0.row, column: $0.column, message: $0.message) }))
-        case .success(let records):
-            return plan(records: records, tracker: tracker)
+        // Two streaming passes (see CSVReader): the file's syntax first, then the rows, one at a time.
+        let separator = CSVReader.separator(of: bytes)
+        let syntax = CSVReader.problems(in: bytes, separator: separator)
+        guard syntax.isEmpty else {
+            return .failure(ImportProblems(all: syntax.all.map { ImportProblem(row: $0.row, column: $0.column, message: $0.message) },
+                                           omitted: syntax.omitted))
         }
+        return plan(records: CSVReader.records(bytes, separator: separator), tracker: tracker)
     }
 
     /// The plan for parsed records (the first is the header).
-    public static func plan(records: [CSVReader.Record], tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
-        guard let header = records.first else {
+    public static func plan<Records: Sequence<CSVReader.Record>>(records: Records, tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
+        guard let header = records.first(where: { _ in true }) else {
             return .failure(ImportProblems(all: [ImportProblem(row: 1, message: "the file is empty; expected the header "
                 + StatusCSV.columns.joined(separator: ","))]))
         }
@@ -35,7 +37,9 @@ public enum ImportPlanner {
         var problems: [ImportProblem] = []
         var plan = ImportPlan()
         var seen: [String: Int] = [:]
+        var omitted = 0
         for record in records.dropFirst() {
+            ImportProblems.cap(&problems, omitted: &omitted)
             let cells = record.cells.map(CSVCell.restore)
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { plan.skipped += 1; continue }
             guard cells.count == width else {
@@ -58,6 +62,10 @@ public enum ImportPlanner {
             target.status = status
             target.note = cells[RowCheck.Column.note]
             target.evidence = evidence(cells[RowCheck.Column.evidence])
+            if let bad = EvidenceRule.firstProblem(in: target.evidence) {
+                problems.append(ImportProblem(row: record.row, column: RowCheck.Column.evidence, message: bad.description))
+                continue
+            }
             let diff = current.change(to: target)
             let conflicted = tracker.journal(participant.code).isConflicted(action.id)
             if diff.status == nil, diff.note == nil, diff.added == nil, diff.removed == nil, !conflicted {
@@ -74,7 +82,7 @@ public enum ImportPlanner {
                 before: current.status, status: conflicted ? status : diff.status, note: diff.note,
                 evidenceAdded: diff.added, evidenceRemoved: diff.removed, base: heads))
         }
-        return problems.isEmpty ? .success(plan) : .failure(ImportProblems(all: problems))
+        return problems.isEmpty ? .success(plan) : .failure(ImportProblems(all: problems, omitted: omitted))
     }
 
     /// The evidence cell: one reference per line (CRLF or LF), blanks dropped, duplicates once.

@@ -25,11 +25,35 @@ public struct ImportProblem: Error, Sendable, Equatable, CustomStringConvertible
     }
 }
 
-/// Every problem found in a file; an import with any of them writes nothing.
+/// The problems found in a file; an import with any of them writes nothing.
+///
+/// The first `CSVReader.Problems.shownLimit` (50) are kept with their text and the rest only counted,
+/// so a file of a million bad rows gives fifty lines and "… and 999,950 more", in bounded memory.
 public struct ImportProblems: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The problems shown, at most 50.
     public var all: [ImportProblem]
+    /// How many more were found.
+    public var omitted: Int
 
-    public init(all: [ImportProblem]) { self.all = all }
+    public init(all: [ImportProblem], omitted: Int = 0) {
+        var kept = all, more = omitted
+        Self.cap(&kept, omitted: &more)
+        self.all = kept
+        self.omitted = more
+    }
 
-    public var description: String { all.map(\.description).joined(separator: "\n") }
+    /// Every problem found, shown or not.
+    public var total: Int { all.count + omitted }
+
+    public var description: String {
+        all.map(\.description).joined(separator: "\n") + (omitted > 0 ? "\n… and \(omitted) more problem(s)" : "")
+    }
+
+    /// Keeps the first 50 problems of a growing list and counts the rest (called once per row).
+    static func cap(_ problems: inout [ImportProblem], omitted: inout Int) {
+        let limit = CSVReader.Problems.shownLimit
+        guard problems.count > limit else { return }
+        omitted += problems.count - limit
+        problems.removeLast(problems.count - limit)
+    }
 }

@@ -28,7 +28,7 @@ public enum MarkdownReport {
         out += MarkdownText.row(titles)
         out += MarkdownText.rule(titles.count, right: Set(1..<titles.count))
         for state in snapshot.states {
-            var cells = ["\(MarkdownText.escape(state.participant.name)) (\(state.participant.code))"]
+            var cells = ["\(MarkdownText.escape(state.participant.name)) (\(MarkdownText.escape(state.participant.code)))"]
             cells += snapshot.pillars.map { Progress.percent(state.byPillar[$0.id]?.implementation) }
             cells += [Progress.percent(state.overall.implementation), Progress.percent(state.overall.coverage)]
             out += MarkdownText.row(cells)
@@ -38,7 +38,7 @@ public enum MarkdownReport {
 
     static func section(_ state: StateSnapshot, pillars: [Pillar]) -> String {
         let p = state.overall
-        var out = "\n## \(MarkdownText.escape(state.participant.name)) (\(state.participant.code))\n\n"
+        var out = "\n## \(MarkdownText.escape(state.participant.name)) (\(MarkdownText.escape(state.participant.code)))\n\n"
         out += "Implementation \(Progress.percent(p.implementation)); coverage \(Progress.percent(p.coverage)) "
             + "(\(p.assessed) of \(p.trackable) actions assessed).\n\n"
         out += Status.allCases.map { "\($0.label): \(p.count($0))" }.joined(separator: " · ") + "\n"
@@ -53,7 +53,7 @@ public enum MarkdownReport {
                 let a = row.assessment
                 let updated = a.updatedAt.map { "\($0.day) \(MarkdownText.escape(a.updatedBy ?? ""))" } ?? ""
                 out += MarkdownText.row([
-                    row.actionID, MarkdownText.escape(row.actionTitle),
+                    MarkdownText.escape(row.actionID), MarkdownText.escape(row.actionTitle),
                     "\(a.status.symbol) \(a.status.label)", MarkdownText.escape(a.note),
                     a.evidence.map(MarkdownText.escape).joined(separator: "<br>"), updated,
                 ])

@@ -34,7 +34,7 @@ extension FileIO {
 
     /// Cuts `path` back to `length` bytes and `fsync`s it (undoing an append that failed half-way).
     static func truncate(_ path: String, to length: Int64) throws(StoreError) {
-        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw StoreError(.io, file: path, message: "cannot open to undo a failed write: \(errnoText())") }
         defer { close(fd) }
         guard ftruncate(fd, off_t(length)) == 0 else {

@@ -32,6 +32,7 @@ public enum FileIO {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw StoreError(.io, file: path, message: "the folder \(folder) does not exist")
         }
+        removeStaleTemps(in: folder)
         let temp = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw StoreError(.io, file: path, message: "cannot create a file here: \(errnoText())") }
@@ -53,8 +54,10 @@ public enum FileIO {
     /// If the file ends without a newline (a torn last line), a newline is written first so the torn
     /// line is kept as it is (and reported) instead of being glued to the new event.
     public static func appendLines(_ data: Data, to path: String) throws(StoreError) {
+        try SafePath.refuseLink(URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        try SafePath.refuseLink(path)
         let created = !exists(path)
-        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw StoreError(.io, file: path, message: "cannot open for writing: \(errnoText())") }
         defer { close(fd) }
         var payload = data

@@ -15,8 +15,10 @@ final class FileLock {
     enum Mode { case shared, exclusive }
 
     init(path: String, mode: Mode) throws(StoreError) {
-        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0, mode == .shared { fd = open(path, O_RDONLY | O_CLOEXEC) }
+        // O_NOFOLLOW: a `.lock` that is a symbolic link must not create or lock a file outside the store.
+        try SafePath.refuseLink(path)
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if fd < 0, mode == .shared { fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) }
         guard fd >= 0 else {
             // A read-only store without a lock file can still be read; writers need the lock.
             if mode == .shared { self.fd = -1; return }

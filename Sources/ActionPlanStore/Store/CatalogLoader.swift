@@ -13,6 +13,7 @@ enum CatalogLoader {
         do {
             return (try JSONDecoder().decode(Catalog.self, from: Data(bytes)), root)
         } catch let error as DecodingError {
+            if let bad = numberProblem(error, root: root, bytes: bytes, file: file) { throw bad }
             let (path, message) = describe(error)
             let offset = root.deepest(along: path).offset
             throw StoreError(.damaged, file: file, location: SourceLocation(offset: offset, in: bytes), message: message)
@@ -51,6 +52,7 @@ enum CatalogLoader {
         do {
             participants = try JSONDecoder().decode([Participant].self, from: Data(bytes))
         } catch let error as DecodingError {
+            if let bad = numberProblem(error, root: root, bytes: bytes, file: file) { throw bad }
             let (path, message) = describe(error)
             throw StoreError(.damaged, file: file, location: SourceLocation(offset: root.deepest(along: path).offset, in: bytes),
                              message: message + " (each State: code, iso3, name, kind participating|partner, group)")
@@ -62,6 +64,12 @@ enum CatalogLoader {
             throw StoreError(.damaged, file: file, location: SourceLocation(offset: root.deepest(along: [.index(i), .key("code")]).offset, in: bytes),
                              message: "[\(i)].code: duplicate or empty State code '\(p.code)'")
         }
+        for (i, p) in participants.enumerated() {
+            if let problem = SafePath.codeProblem(p.code) {
+                throw StoreError(.damaged, file: file, location: SourceLocation(offset: root.deepest(along: [.index(i), .key("code")]).offset, in: bytes),
+                                 message: "[\(i)].code '\(p.code)': \(problem)")
+            }
+        }
         return StateDirectory(participants)
     }
 
@@ -69,6 +77,16 @@ enum CatalogLoader {
         do { return [UInt8](try EmbeddedResources.catalogJSON()) } catch {
             throw StoreError(.io, file: EmbeddedResources.catalogName, message: "missing from the installation: \(error.localizedDescription)")
         }
+    }
+
+    /// Foundation reports a number that does not fit its field (`"year": 1.5`) at the top level with
+    /// "not valid JSON"; this finds the number so the message points at it.
+    private static func numberProblem(_ error: DecodingError, root: JSONValue, bytes: [UInt8], file: String) -> StoreError? {
+        guard case .dataCorrupted(let context) = error, context.codingPath.isEmpty,
+              let (path, value, number) = root.firstNonWholeNumber() else { return nil }
+        let shown = number.isFinite ? "\(number)" : "a number beyond the range of a double"
+        return StoreError(.damaged, file: file, location: SourceLocation(offset: value.offset, in: bytes),
+                          message: "\(path): expected a whole number, found \(shown)")
     }
 
     private static func describe(_ error: DecodingError) -> ([PathStep], String) {

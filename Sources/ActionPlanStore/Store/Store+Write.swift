@@ -30,6 +30,7 @@ extension Store {
     public func append(_ events: [ChangeEvent], force: Bool = false) throws(StoreError) -> AppendReceipt {
         guard !events.isEmpty else { return AppendReceipt(before: fingerprint(), after: fingerprint(), events: []) }
         guard isWritable else { throw StoreError(.io, file: path, message: "the store is read-only for this user") }
+        for code in Set(events.map(\.state)) { try SafePath.requireCode(code, file: statesFolder) }
         return try withLock(.exclusive) { () throws(StoreError) -> AppendReceipt in
             _ = try prepareForWriting()
             let before = fingerprint()

@@ -155,6 +155,7 @@ public final class Store: Sendable {
     public func readJournal(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
         try completeInterruptedBatches()
         return try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
+            try SafePath.requireCode(code, file: statesFolder)
             var (journal, problems) = try readJournalUnlocked(code)
             let pending = pendingEvents(for: code)
             if !pending.isEmpty { journal = Journal(state: code, events: journal.events + pending) }
@@ -199,7 +200,7 @@ public final class Store: Sendable {
     func loadHoldingLock() throws(StoreError) -> LoadedStore { try loadUnlocked(states: nil) }
 
     func validate(now: Timestamp = Timestamp(date: Date()), holdingLock: Bool) -> [StoreProblem] {
-        var problems: [StoreProblem] = []
+        var problems: [StoreProblem] = linkProblems()
         do {
             _ = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
         } catch {

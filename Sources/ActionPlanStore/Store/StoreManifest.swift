@@ -39,10 +39,14 @@ public struct StoreManifest: Sendable, Equatable {
         let reader = FieldReader(root: root, bytes: bytes, file: file)
         guard case .object = root else { throw reader.error(at: root, "expected an object with \"format\", \"catalog\" and \"settings\"") }
         guard let formatValue = root["format"] else { throw reader.error(at: root, "missing \"format\" (the store format version, 1)") }
-        guard let number = formatValue.numberValue, number == number.rounded(), number >= 1 else {
+        let whole = formatValue.numberValue.map(WholeNumber.init)
+        if case .tooLarge(let found)? = whole {
+            throw StoreError(.newerFormat, file: file, location: reader.location(of: formatValue),
+                message: "this store uses format \(found), a newer format than this version of actionplan knows (or a damaged number); this version reads format \(currentFormat) only. Upgrade actionplan; nothing was changed.")
+        }
+        guard case .exact(let format)? = whole, format >= 1 else {
             throw reader.error(at: formatValue, "\"format\" must be a whole number ≥ 1, found \(formatValue.kindName)")
         }
-        let format = Int(number)
         if format > currentFormat {
             throw StoreError(.newerFormat, file: file, location: reader.location(of: formatValue),
                 message: "this store uses format \(format), written by a newer version of actionplan; this version reads format \(currentFormat) only. Upgrade actionplan; nothing was changed.")

@@ -39,6 +39,7 @@ public struct ExportRunner: Sendable {
             let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: scope, asOf: asOf,
                                           changesFrom: ReportFormat.defaultPeriodStart(before: asOf ?? now),
                                           generatedAt: now, storeFormat: loaded.manifest.format)
+            try store.refuseOutputInside(path)
             try FileIO.writeAtomically(Data(request.format.write(snapshot)), to: path)
             return .exported(path)
         } catch {

@@ -15,14 +15,17 @@ public struct AppOptions: Equatable, Sendable {
     public var ascii: Bool
     /// Colours on; false under `NO_COLOR` or a monochrome terminal (attributes still carry meaning).
     public var colors: Bool
+    /// A note shown in the footer at start ("created a new store at …"), so nothing happens unseen.
+    public var notice: String?
 
     public init(storeName: String, initialState: String? = nil, readOnly: Bool = false,
-                readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true) {
+                readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true, notice: String? = nil) {
         self.storeName = storeName
         self.initialState = initialState
         self.readOnly = readOnly
         self.readOnlyReason = readOnlyReason
         self.ascii = ascii
         self.colors = colors
+        self.notice = notice
     }
 }

@@ -54,6 +54,8 @@ public struct AppState: Equatable, Sendable {
         tree = TreeCursor(items: TreeBuilder.items(catalog: tracker.catalog, keep: { _ in true }))
         if options.readOnly {
             message = Message(options.readOnlyReason.map { "read-only: \($0)" } ?? "read-only session", kind: .info)
+        } else if let notice = options.notice {
+            message = Message(notice, kind: .info)
         }
     }
 

@@ -42,8 +42,15 @@ extension AppState {
         case .evidenceInput(let draft):
             guard command == .activate else { return [] }
             mode = .browsing
-            let reference = draft.input.text.trimmingCharacters(in: .whitespaces)
-            guard !reference.isEmpty else { return [] }
+            guard !draft.input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+            let reference: String
+            switch EvidenceRule.check(draft.input.text) {
+            case .success(let checked): reference = checked
+            case .failure(let problem):
+                mode = .evidenceInput(draft)              // kept open, so the reference can be fixed
+                message = Message(problem.description, kind: .error)
+                return []
+            }
             var after = tracker.assessment(state: draft.state, action: draft.action)
             guard !after.evidence.contains(reference) else {
                 message = Message("already listed as evidence", kind: .info)

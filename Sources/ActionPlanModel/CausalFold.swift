@@ -21,6 +21,10 @@ struct PairOrder: Sendable, Equatable {
     var missingBases: [String]
     /// Problems found while ordering (duplicates with different content, cycles).
     var issues: [JournalIssue]
+    /// For a history that is not one chain (concurrent branches): each event's bases, as indices into
+    /// the journal's events, so "the value before this event" is the fold of its own ancestors. Nil for
+    /// a chain, where it is simply the fold of the events before it.
+    var bases: [Int32: [Int32]]? = nil
 
     /// Orders the events at `indices` (all of one action) of `events`.
     static func build(_ indices: [Int32], in events: [ChangeEvent]) -> (PairOrder, duplicates: [Int32]) {
@@ -132,9 +136,37 @@ struct PairOrder: Sendable, Equatable {
             let first = candidates[0].assessment
             if candidates.dropFirst().contains(where: { !$0.assessment.sameValues(as: first) }) { sides = candidates }
         }
-        let order = PairOrder(order: sorted.map { members[$0] }, heads: heads.map { members[$0] }, sides: sides,
+        var order = PairOrder(order: sorted.map { members[$0] }, heads: heads.map { members[$0] }, sides: sides,
                               missingBases: missing, issues: issues)
+        let chain = sorted.indices.allSatisfy { k in k == 0 ? bases[sorted[k]].isEmpty : bases[sorted[k]] == [sorted[k - 1]] }
+        if !chain {
+            var graph: [Int32: [Int32]] = [:]
+            for m in 0..<count { graph[members[m]] = bases[m].map { members[$0] } }
+            order.bases = graph
+        }
         return (order, duplicates)
+    }
+}
+
+extension PairOrder {
+    /// The assessment just before `index` as its writer saw it: the fold of the event's ancestors in
+    /// fold order (for a chain, simply the events before it).
+    func before(_ index: Int32, in events: [ChangeEvent]) -> Assessment {
+        var result = Assessment.unassessed
+        guard let bases else {
+            for i in order {
+                if i == index { break }
+                result.apply(events[Int(i)])
+            }
+            return result
+        }
+        var ancestors = Set<Int32>()
+        var todo = bases[index] ?? []
+        while let next = todo.popLast() {
+            if ancestors.insert(next).inserted { todo += bases[next] ?? [] }
+        }
+        for i in order where ancestors.contains(i) { result.apply(events[Int(i)]) }
+        return result
     }
 }
 

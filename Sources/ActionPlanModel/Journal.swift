@@ -68,6 +68,7 @@ public struct Journal: Sendable, Equatable {
         let index = Int32(events.count)
         events.append(event)
         var updated = pair ?? PairOrder(order: [], heads: [], sides: nil, missingBases: [], issues: [])
+        updated.bases?[index] = updated.heads
         updated.order.append(index)
         updated.heads = [index]
         pairs[event.action] = updated
@@ -150,19 +151,18 @@ public struct Journal: Sendable, Equatable {
 
     /// The assessment of `events[index]`'s action just before that event, in causal order.
     public func assessment(before index: Int) -> Assessment {
-        let event = events[index]
-        var before = Assessment.unassessed
-        for i in pairs[event.action]?.order ?? [] {
-            if Int(i) == index { break }
-            before.apply(events[Int(i)])
-        }
-        return before
+        pairs[events[index].action]?.before(Int32(index), in: events) ?? .unassessed
     }
 
     /// The status of each event's action just before it, aligned with `events` (for change reports).
     public func statusesBefore() -> [Status] {
         var result = [Status](repeating: .notAssessed, count: events.count)
         for pair in pairs.values {
+            guard pair.bases == nil else {
+                // Concurrent branches: each event's "before" is what its own writer saw.
+                for i in pair.order { result[Int(i)] = pair.before(i, in: events).status }
+                continue
+            }
             var status = Status.notAssessed
             for i in pair.order {
                 result[Int(i)] = status
@@ -176,6 +176,15 @@ public struct Journal: Sendable, Equatable {
     public func timeline() -> [TimelineEntry] {
         var entries = [TimelineEntry?](repeating: nil, count: events.count)
         for pair in pairs.values {
+            guard pair.bases == nil else {
+                for i in pair.order {
+                    let before = pair.before(i, in: events)
+                    var after = before
+                    after.apply(events[Int(i)])
+                    entries[Int(i)] = TimelineEntry(event: events[Int(i)], before: before, after: after)
+                }
+                continue
+            }
             var running = Assessment.unassessed
             for i in pair.order {
                 let before = running

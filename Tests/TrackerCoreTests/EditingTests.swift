@@ -10,7 +10,7 @@ struct EditingTests {
         guard case .statusPicker(let picker) = state.mode else { Issue.record("no picker"); return }
         #expect(picker.highlighted == .notAssessed)
         let effects = state.press(.down, .down, .enter)
-        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-A-2", status: .inProgress)])])
+        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-A-2", status: .inProgress, base: ["e08"])])], "based on the head shown")
         #expect(state.mode == .browsing)
     }
 
@@ -56,7 +56,8 @@ struct EditingTests {
         #expect(draft.buffer.text == "«Türkiye»\nЗаон\n律!")
         #expect(draft.buffer.row == 1 && draft.buffer.column == 2)
         let effects = state.press(.control("s"))
-        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-B-2", note: "«Türkiye»\nЗаон\n律!")])])
+        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-B-2", note: "«Türkiye»\nЗаон\n律!",
+                                                      base: state.tracker.headIDs(state: "XA", action: "PV-B-2"))])])
     }
 
     @Test func backspaceAtLineStartJoinsLines() {
@@ -84,7 +85,7 @@ struct EditingTests {
         state.go(to: "PV-A-1")
         state.press(.character("e"))
         state.press(.paste("https://example.org/xa/law"))
-        #expect(state.press(.enter) == [.record([EventDraft(state: "XA", action: "PV-A-1", evidenceAdded: ["https://example.org/xa/law"])])])
+        #expect(state.press(.enter) == [.record([EventDraft(state: "XA", action: "PV-A-1", evidenceAdded: ["https://example.org/xa/law"], base: ["e02"])])])
         state.press(.character("e"))
         state.type(" https://example.org/xa/campaign ")
         #expect(state.press(.enter).isEmpty)
@@ -103,10 +104,10 @@ struct EditingTests {
         #expect(state.marks == ["PV-A-1", "PV-A-2", "PR-B-1", "PR-B-2"], "an area marks all its actions")
         let effects = state.press(.character("s"), .character("4"))
         #expect(effects == [.record([
-            EventDraft(state: "XA", action: "PV-A-1", status: .partiallyImplemented),
-            EventDraft(state: "XA", action: "PV-A-2", status: .partiallyImplemented),
-            EventDraft(state: "XA", action: "PR-B-1", status: .partiallyImplemented),
-            EventDraft(state: "XA", action: "PR-B-2", status: .partiallyImplemented),
+            EventDraft(state: "XA", action: "PV-A-1", status: .partiallyImplemented, base: ["e02"]),
+            EventDraft(state: "XA", action: "PV-A-2", status: .partiallyImplemented, base: ["e08"]),
+            EventDraft(state: "XA", action: "PR-B-1", status: .partiallyImplemented, base: []),
+            EventDraft(state: "XA", action: "PR-B-2", status: .partiallyImplemented, base: []),
         ])])
         _ = runner.perform(effects, on: &state)
         #expect(state.marks.isEmpty)
@@ -200,6 +201,6 @@ struct EvidencePromptRuleTests {
         state.go(to: "PV-A-1")
         state.press(.character("e"))
         state.type("  REF-9  ")
-        #expect(state.press(.enter) == [.record([EventDraft(state: "XA", action: "PV-A-1", evidenceAdded: ["REF-9"])])])
+        #expect(state.press(.enter) == [.record([EventDraft(state: "XA", action: "PV-A-1", evidenceAdded: ["REF-9"], base: ["e02"])])])
     }
 }

@@ -37,7 +37,7 @@ struct UndoTests {
         state.go(to: "PV-A-2")
         _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
         let undo = state.press(.character("u"))
-        #expect(undo == [.record([EventDraft(state: "XA", action: "PV-A-2", status: .notAssessed, undoes: "t101")])])
+        #expect(undo == [.record([EventDraft(state: "XA", action: "PV-A-2", status: .notAssessed, undoes: "t101", base: ["t101"])])])
     }
 
     @Test func undoKeepsEvidenceOrder() {
@@ -102,7 +102,8 @@ struct UndoConflictTests {
         _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
         var tracker = state.tracker
         tracker.record(ChangeEvent(id: "colleague", time: Fixture.time("2026-11-05T00:00:00Z"), author: "colleague",
-                                   state: "XA", action: "PV-A-2", status: .implemented))
+                                   state: "XA", action: "PV-A-2", base: tracker.headIDs(state: "XA", action: "PV-A-2"),
+                                   status: .implemented))
         _ = update(&state, .storeReloaded(tracker))
         #expect(state.press(.character("u")).isEmpty)
         #expect(state.message == Message("PV-A-2 was changed since by colleague; not undone, their change stays", kind: .error))
@@ -116,7 +117,7 @@ struct UndoConflictTests {
         state.press(.character(" "))
         state.go(to: "PV-A-1")
         let effects = state.press(.character("s"), .character("2"))
-        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-A-3", status: .notStarted)])], "marks win over the cursor")
+        #expect(effects == [.record([EventDraft(state: "XA", action: "PV-A-3", status: .notStarted, base: [])])], "marks win over the cursor")
         _ = runner.perform(effects, on: &state)
         #expect(state.marks.isEmpty)
     }

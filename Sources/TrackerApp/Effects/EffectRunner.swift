@@ -8,7 +8,9 @@ import TrackerCore
 /// This is the loop's only I/O: drafts from `update` get an id, the current time and the author here
 /// (the reducer has no clock and no user), and are appended in one durable write. The fingerprint
 /// (file sizes and times) is compared on every tick, so an edit made meanwhile by the CLI or a
-/// colleague appears on screen within a tick and is never written over — journals are append-only.
+/// colleague appears on screen within a tick. Every append is a compare-and-append: the drafts name the
+/// heads the user saw, and a colleague's change that came first makes the store refuse the write
+/// (`.saveRefused`) instead of being written over.
 /// The clock and the event ids come in as functions, so a test can run a session deterministically.
 public final class EffectRunner {
     private let store: Store
@@ -17,10 +19,13 @@ public final class EffectRunner {
     private let exporter: ExportRunner
     private let now: () -> Timestamp
     private let makeID: () -> String
+    private let environment: [String: String]
 
     public init(store: Store, author: String, fingerprint: StoreFingerprint, exporter: ExportRunner,
                 now: @escaping () -> Timestamp = { Timestamp(date: Date()) },
-                makeID: @escaping () -> String = EventID.make) {
+                makeID: @escaping () -> String = EventID.make,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
         self.store = store
         self.author = author
         self.knownFingerprint = fingerprint
@@ -36,6 +41,8 @@ public final class EffectRunner {
             return .commands(record(drafts))
         case .export(let request):
             return .commands([exporter.export(request, now: now())])
+        case .sync:
+            return .commands(sync())
         case .quit:
             return .quit
         }
@@ -53,20 +60,41 @@ public final class EffectRunner {
     private func record(_ drafts: [EventDraft]) -> [Command] {
         let time = now()
         let events = drafts.map { $0.stamped(id: makeID(), time: time, author: author) }
-        let changedBefore = store.fingerprint() != knownFingerprint
+        let receipt: AppendReceipt
         do {
-            try store.append(events)
+            receipt = try store.append(events)
+        } catch where error.kind == .headMoved {
+            // Show the colleague's change first, then give the drafts back (nothing typed is lost).
+            let reason = error.moved.map(\.description).joined(separator: "; ")
+            return (reloadIfChanged().map { [$0] } ?? []) + [.saveRefused(reason, drafts)]
         } catch {
-            return [.saveFailed(error.description + "; nothing was written")]
+            let honest = error.message.contains("nothing was written") || error.message.contains("will be completed")
+            return [.saveFailed(error.description + (honest ? "" : "; nothing was written"))]
         }
         var commands: [Command] = [.saved(events)]
-        if changedBefore, let reloaded = reloadIfChanged() {
+        if receipt.before == knownFingerprint {
+            // Nothing else was written between our last look and our append (both seen under the lock):
+            // the files now differ from what we know by exactly our events.
+            knownFingerprint = receipt.after
+        } else if let reloaded = reloadIfChanged() {
             // Someone else wrote since our last look: show their changes together with ours.
             commands.append(reloaded)
-        } else {
-            knownFingerprint = store.fingerprint()
         }
         return commands
+    }
+
+    // MARK: - Sharing
+
+    private func sync() -> [Command] {
+        let sync = StoreSync(store: store, author: author, environment: environment)
+        let summary: SyncSummary
+        do {
+            summary = SyncSummary(lines: try sync.run().lines, failed: false)
+        } catch {
+            summary = SyncSummary(lines: [error.message, "nothing was lost: your changes are in the store (and committed if git got that far)"],
+                                  failed: true)
+        }
+        return (reloadIfChanged().map { [$0] } ?? []) + [.synced(summary)]
     }
 
     // MARK: - Watching

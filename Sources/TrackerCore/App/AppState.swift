@@ -33,6 +33,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var undo = UndoHistory()
     /// Notes closed with Esc before saving, by "STATE/action": offered again when the editor reopens.
     public internal(set) var noteDrafts: [String: TextBuffer] = [:]
+    /// The heads each kept note draft was begun on, by the same key: saving it later is based on them.
+    public internal(set) var noteDraftBases: [String: [String]] = [:]
     /// The footer message answering the last key ("saved", "read-only", an error).
     public internal(set) var message: Message?
     /// The latest time the runner reported (`.tick`); the dashboard dates its figures with it.

@@ -14,6 +14,12 @@ public enum Command: Equatable, Sendable {
     /// The drafts of the last `.record` effect, stamped and durably appended.
     case saved([ChangeEvent])
     case saveFailed(String)
+    /// A colleague changed one of the drafts' actions first: nothing was written. The runner sends the
+    /// reloaded store first, so the screen already shows their change; the drafts come back so that
+    /// nothing the user typed is lost.
+    case saveRefused(String, [EventDraft])
+    /// What a sync did (or why it stopped), line by line.
+    case synced(SyncSummary)
     /// Another process changed the store; the runner loaded it again.
     case storeReloaded(Tracker)
     /// Another process changed the store, but it could not be read again; the screen keeps the last good data.
@@ -59,6 +65,12 @@ public enum Command: Equatable, Sendable {
     // MARK: - Popups with several fields
     case nextField, previousField
 
+    // MARK: - Sharing
+    /// `R` on an action in conflict: choose a side to keep, or set a new status or note.
+    case resolveConflict
+    /// `y`: sync the store with the other offices through git.
+    case sync
+
     // MARK: - Other
     case openExport
     case quit
@@ -76,5 +88,16 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .history: "History"
         case .help: "Help"
         }
+    }
+}
+
+/// The outcome of a sync, as lines for people.
+public struct SyncSummary: Equatable, Sendable {
+    public var lines: [String]
+    public var failed: Bool
+
+    public init(lines: [String], failed: Bool) {
+        self.lines = lines
+        self.failed = failed
     }
 }

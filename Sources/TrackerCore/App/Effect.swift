@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case record([EventDraft])
     /// Write an export file, then answer `.exported(path)` or `.exportFailed(message)`.
     case export(ExportRequest)
+    /// Share the store through git (`actionplan sync`), then answer `.synced(summary)` and reload.
+    case sync
     /// Restore the terminal and leave.
     case quit
 }
@@ -25,9 +27,14 @@ public struct EventDraft: Equatable, Sendable {
     public var evidenceRemoved: [String]?
     /// The id of the event this draft compensates (undo and redo).
     public var undoes: String?
+    /// The heads of this State × action the user saw when the change began (the event's `base`); the
+    /// store refuses the write if they moved meanwhile, so a colleague's change is never written over.
+    public var base: [String]?
 
     public init(state: String, action: String, status: Status? = nil, note: String? = nil,
-                evidenceAdded: [String]? = nil, evidenceRemoved: [String]? = nil, undoes: String? = nil) {
+                evidenceAdded: [String]? = nil, evidenceRemoved: [String]? = nil, undoes: String? = nil,
+                base: [String]? = nil) {
+        self.base = base
         self.state = state
         self.action = action
         self.status = status
@@ -39,7 +46,7 @@ public struct EventDraft: Equatable, Sendable {
 
     /// The event the runner appends.
     public func stamped(id: String, time: Timestamp, author: String) -> ChangeEvent {
-        ChangeEvent(id: id, time: time, author: author, state: state, action: action, status: status,
+        ChangeEvent(id: id, time: time, author: author, state: state, action: action, base: base, status: status,
                     note: note, evidenceAdded: evidenceAdded, evidenceRemoved: evidenceRemoved, undoes: undoes)
     }
 }

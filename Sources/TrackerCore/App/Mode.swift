@@ -12,6 +12,9 @@ public enum Mode: Equatable, Sendable {
     case statePicker(StatePicker)
     case search(SearchPrompt)
     case form(Form)
+    case conflictChooser(ConflictChooser)
+    /// The outcome of a sync, until Esc or Enter.
+    case syncReport(SyncSummary)
 
     public var isPopup: Bool { self != .browsing }
 }
@@ -35,11 +38,15 @@ public struct NoteDraft: Equatable, Sendable {
     public var state: String
     public var action: String
     public var buffer: TextBuffer
+    /// The heads of the action when the editor opened: saving is based on them, so a note written
+    /// over a colleague's newer change is refused instead of silently replacing it.
+    public var base: [String]?
 
-    public init(state: String, action: String, buffer: TextBuffer) {
+    public init(state: String, action: String, buffer: TextBuffer, base: [String]? = nil) {
         self.state = state
         self.action = action
         self.buffer = buffer
+        self.base = base
     }
 }
 
@@ -83,4 +90,16 @@ public struct SearchResults: Equatable, Sendable {
         self.matches = matches
         self.index = index
     }
+}
+
+/// `R` on an action in conflict: every side (a head and the values its writer left), then "set another
+/// status" and "edit the note". Whatever is chosen is written as one event based on every head.
+public struct ConflictChooser: Equatable, Sendable {
+    public var conflict: Conflict
+    /// 0..<sides.count keeps a side; sides.count sets another status; sides.count + 1 edits the note.
+    public var highlighted = 0
+
+    public init(conflict: Conflict) { self.conflict = conflict }
+
+    public var rowCount: Int { conflict.sides.count + 2 }
 }

@@ -21,11 +21,14 @@ extension AppState {
         case .editNote:
             guard let action = selectedAction else { return [] }
             let note = tracker.assessment(state: code, action: action.id).note
-            if let kept = noteDrafts[Self.draftKey(code, action.id)] {
-                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: kept))
+            let key = Self.draftKey(code, action.id)
+            if let kept = noteDrafts[key] {
+                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: kept,
+                                             base: noteDraftBases[key] ?? tracker.headIDs(state: code, action: action.id)))
                 message = Message("your unsaved draft is back: Ctrl-S saves it, Ctrl-U drops it", kind: .info)
             } else {
-                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note)))
+                mode = .noteEditor(NoteDraft(state: code, action: action.id, buffer: TextBuffer(note),
+                                             base: tracker.headIDs(state: code, action: action.id)))
             }
         case .addEvidence:
             guard let action = selectedAction else { return [] }
@@ -44,8 +47,10 @@ extension AppState {
         let key = Self.draftKey(draft.state, draft.action)
         if draft.buffer.text == tracker.assessment(state: draft.state, action: draft.action).note {
             noteDrafts[key] = nil
+            noteDraftBases[key] = nil
         } else {
             noteDrafts[key] = draft.buffer
+            noteDraftBases[key] = draft.base
             message = Message("draft kept, not saved: n reopens it", kind: .info)
         }
     }
@@ -69,12 +74,25 @@ extension AppState {
     }
 
     /// Builds the drafts of an edit, remembers the before/after values for undo, and asks the runner to save.
-    mutating func record(_ changes: [(action: String, after: Assessment)], state code: String, what: String) -> [Effect] {
+    ///
+    /// Each draft is based on the action's heads as this session shows them (or, for a note, as they were
+    /// when the editor opened: `bases`), so the store refuses it if a colleague changed the action
+    /// first. On an action in conflict the draft is based on every head and states its status, so it
+    /// resolves the conflict.
+    mutating func record(_ changes: [(action: String, after: Assessment)], state code: String, what: String,
+                         bases: [String: [String]] = [:]) -> [Effect] {
         var drafts: [EventDraft] = []
         var targets: [UndoHistory.Target] = []
         for change in changes {
             let before = tracker.assessment(state: code, action: change.action)
-            guard let draft = before.draft(to: change.after, state: code, action: change.action, undoes: nil) else { continue }
+            let conflicted = tracker.journal(code).isConflicted(change.action)
+            var draft = before.draft(to: change.after, state: code, action: change.action, undoes: nil)
+            if conflicted {
+                draft = draft ?? EventDraft(state: code, action: change.action)
+                draft?.status = change.after.status
+            }
+            guard var draft else { continue }
+            draft.base = bases[change.action] ?? tracker.headIDs(state: code, action: change.action)
             drafts.append(draft)
             targets.append(.init(state: code, action: change.action, before: before, after: change.after))
         }

@@ -15,6 +15,15 @@ extension AppState {
         }
         switch mode {
         case .browsing: return []
+        case .syncReport: return []
+        case .conflictChooser(var chooser):
+            switch command {
+            case .moveUp: chooser.highlighted = max(0, chooser.highlighted - 1)
+            case .moveDown: chooser.highlighted = min(chooser.rowCount - 1, chooser.highlighted + 1)
+            case .activate: return choose(chooser)
+            default: break
+            }
+            mode = .conflictChooser(chooser)
         case .statusPicker(var picker):
             let all = Status.allCases
             switch command {
@@ -36,9 +45,11 @@ extension AppState {
             guard command == .save else { return [] }
             mode = .browsing
             noteDrafts[Self.draftKey(draft.state, draft.action)] = nil
+            noteDraftBases[Self.draftKey(draft.state, draft.action)] = nil
             var after = tracker.assessment(state: draft.state, action: draft.action)
             after.note = draft.buffer.text
-            return record([(draft.action, after)], state: draft.state, what: "note of \(draft.action)")
+            return record([(draft.action, after)], state: draft.state, what: "note of \(draft.action)",
+                          bases: draft.base.map { [draft.action: $0] } ?? [:])
         case .evidenceInput(let draft):
             guard command == .activate else { return [] }
             mode = .browsing
@@ -184,5 +195,24 @@ extension AppState {
             : "\(picker.actions.count) actions → \(status.label)"
         if !marks.isEmpty, picker.actions == orderedMarks { marks = [] }
         return record(changes, state: picker.state, what: what)
+    }
+
+    /// Enter in the conflict chooser: keep a side (one event based on every head, with that side's
+    /// values), or go on to the status picker or the note editor, which are based on every head too.
+    private mutating func choose(_ chooser: ConflictChooser) -> [Effect] {
+        let conflict = chooser.conflict
+        mode = .browsing
+        if chooser.highlighted < conflict.sides.count {
+            let side = conflict.sides[chooser.highlighted]
+            return record([(conflict.action, side.assessment)], state: conflict.state,
+                          what: "conflict on \(conflict.action) resolved: kept \(Sanitizer.line(side.head.author))'s")
+        }
+        if chooser.highlighted == conflict.sides.count {
+            mode = .statusPicker(StatusPicker(state: conflict.state, actions: [conflict.action], highlighted: conflict.shown.status))
+        } else {
+            mode = .noteEditor(NoteDraft(state: conflict.state, action: conflict.action, buffer: TextBuffer(conflict.shown.note),
+                                         base: conflict.headIDs))
+        }
+        return []
     }
 }

@@ -31,7 +31,8 @@ extension AppState {
                 return []
             }
             let undoes = i < step.eventIDs.count ? step.eventIDs[i] : nil
-            if let draft = now.draft(to: goal, state: target.state, action: target.action, undoes: undoes) {
+            if var draft = now.draft(to: goal, state: target.state, action: target.action, undoes: undoes) {
+                draft.base = tracker.headIDs(state: target.state, action: target.action)
                 drafts.append(draft)
             }
         }
@@ -83,5 +84,21 @@ extension AppState {
             }
         }
         message = Message("not saved: \(error)", kind: .error)
+    }
+
+    /// A colleague's change came first: nothing was written. The reloaded store (sent just before) shows
+    /// their change; a note the user typed comes back in the editor, based on the new heads, so saving
+    /// it again is a decision taken with the colleague's change in view.
+    mutating func refusePendingSave(_ reason: String, drafts: [EventDraft]) {
+        failPendingSave(reason)
+        message = Message("not saved, a colleague was first: \(reason)", kind: .error)
+        guard let typed = drafts.first(where: { $0.note != nil }), let note = typed.note else { return }
+        let theirs = tracker.assessment(state: typed.state, action: typed.action)
+        guard note != theirs.note else { return }
+        mode = .noteEditor(NoteDraft(state: typed.state, action: typed.action, buffer: TextBuffer(note),
+                                     base: tracker.headIDs(state: typed.state, action: typed.action)))
+        let who = theirs.updatedBy.map { Sanitizer.line($0) } ?? "a colleague"
+        message = Message("\(who) changed this note first; your text is kept here: Ctrl-S saves it over theirs, Ctrl-U takes theirs",
+                          kind: .error)
     }
 }

@@ -34,6 +34,13 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .saveFailed(let message):
         state.failPendingSave(message)
         return []
+    case .saveRefused(let message, let drafts):
+        state.refusePendingSave(message, drafts: drafts)
+        return []
+    case .synced(let summary):
+        state.mode = .syncReport(summary)
+        state.message = Message(summary.failed ? "sync stopped: nothing was lost" : "synced", kind: summary.failed ? .error : .success)
+        return []
     case .storeReloaded(let tracker):
         // The runner may reload after its own append; only a real outside change is worth a message.
         guard tracker != state.tracker else { return [] }
@@ -99,6 +106,13 @@ extension AppState {
             if let (target, _, _) = hit { show(target) }
         case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
             return edit(command)
+        case .resolveConflict:
+            guard let code = selection.code, let id = tree.selectedNode?.actionID,
+                  let conflict = tracker.journal(code).conflict(of: id) else { return [] }
+            mode = .conflictChooser(ConflictChooser(conflict: conflict))
+        case .sync:
+            message = Message("syncing…", kind: .info)
+            return [.sync]
         default:
             switch screen {
             case .tree: treeCommand(command)

@@ -29,6 +29,8 @@ public struct Figures: Equatable, Sendable {
     public private(set) var actions: [String: Progress] = [:]
     /// The most recent changes of every State, newest first.
     public private(set) var recent: [RecentChange] = []
+    /// Open conflicts (concurrent changes that disagree) by State code, over the visible States.
+    public private(set) var conflicts: [String: Int] = [:]
 
     public init() {}
 
@@ -56,6 +58,10 @@ public struct Figures: Equatable, Sendable {
             all.merge(figures)
         }
         recent = Self.recentChanges(tracker: tracker, states: states, limit: recentLimit)
+        for state in states {
+            let count = tracker.journals[state.code]?.conflicts.count ?? 0
+            if count > 0 { conflicts[state.code] = count }
+        }
     }
 
     /// The figures of one State, or the sum over all visible States.

@@ -8,13 +8,17 @@ extension Command {
     /// then "All States" (choose one), then what the cursor is on.
     public func unavailableReason(in state: AppState) -> String? {
         switch self {
-        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
+        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo, .resolveConflict, .sync:
             if state.options.readOnly { return "read-only: " + (state.options.readOnlyReason ?? "this session cannot edit") }
         default:
             break
         }
         switch self {
         case .undo: return state.undo.undoStack.isEmpty ? "nothing to undo" : nil
+        case .resolveConflict:
+            guard let code = state.selection.code else { return "choose a State first (S): conflicts belong to one State" }
+            guard let id = state.tree.selectedNode?.actionID else { return "select an action marked ≠" }
+            return state.tracker.journal(code).isConflicted(id) ? nil : "no conflict on " + id + ": nothing to resolve"
         case .redo: return state.undo.redoStack.isEmpty ? "nothing to redo" : nil
         case .nextMatch, .previousMatch: return state.search?.matches.isEmpty ?? true ? "no matches" : nil
         case .openStatusPicker, .editNote, .addEvidence, .toggleMark:

@@ -57,6 +57,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case lineInput
     case statePicker
     case form
+    case conflictChooser
+    case syncReport
 
     /// The heading used in the help screen and the user guide.
     public var title: String {
@@ -73,6 +75,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .lineInput: "Search and evidence prompts"
         case .statePicker: "State picker"
         case .form: "Filter and export dialogs"
+        case .conflictChooser: "Resolving a conflict"
+        case .syncReport: "Sync report"
         }
     }
 

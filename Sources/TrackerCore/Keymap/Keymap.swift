@@ -47,6 +47,8 @@ public enum Keymap {
         case .evidenceInput, .search: return [.always, .lineInput]
         case .statePicker: return [.always, .statePicker]
         case .form: return [.always, .form]
+        case .conflictChooser: return [.always, .conflictChooser]
+        case .syncReport: return [.always, .syncReport]
         case .browsing: break
         }
         switch state.screen {
@@ -115,6 +117,7 @@ public enum Keymap {
         Binding(.global, [c("[")], .previousState, "previous State"),
         Binding(.global, [c("]")], .nextState, "next State"),
         Binding(.global, [c("x")], .openExport, "export (CSV, JSON, Markdown, HTML)", hint: "export", rank: 3),
+        Binding(.global, [c("y")], .sync, "sync with the other offices (git: commit, merge, push)", hint: "sync", rank: 6),
         Binding(.global, [c("u")], .undo, "undo your last change (a compensating event)"),
         Binding(.global, [.control("r")], .redo, "redo what you undid"),
         Binding(.global, [.escape], .back, "close, go back"),
@@ -136,6 +139,7 @@ public enum Keymap {
         Binding(.tree, [c("s")], .openStatusPicker, "set the status (of all marked actions, if any)", hint: "status", rank: 1),
         Binding(.tree, [c("n")], .editNote, "edit the note", hint: "note", rank: 1),
         Binding(.tree, [c("e")], .addEvidence, "add an evidence reference", hint: "evidence", rank: 2),
+        Binding(.tree, [c("R")], .resolveConflict, "resolve the conflict (≠): keep one side, or set a new status or note", hint: "resolve", rank: 1),
         Binding(.tree, [c(" ")], .toggleMark, "mark or unmark (a pillar or area marks its actions)", hint: "mark", rank: 3),
         Binding(.tree, [c("/")], .startSearch, "search ids, titles, summaries and notes", hint: "search", rank: 2),
         Binding(.tree, [c("f")], .openFilter, "filter by status, pillar, tag, changed since", hint: "filter", rank: 4),
@@ -191,5 +195,10 @@ public enum Keymap {
         Binding(.form, [.backTab, .up], .previousField, "previous field"),
         Binding(.form, [.enter], .activate, "apply", hint: "apply", rank: 0),
         Binding(.form, [.escape], .back, "cancel", hint: "cancel", rank: 0),
+        Binding(.conflictChooser, [.up, c("k")], .moveUp, "previous choice"),
+        Binding(.conflictChooser, [.down, c("j")], .moveDown, "next choice"),
+        Binding(.conflictChooser, [.enter], .activate, "keep the highlighted side, or open the status picker or note editor", hint: "choose", rank: 0),
+        Binding(.conflictChooser, [.escape], .back, "decide later (the conflict stays)", hint: "later", rank: 0),
+        Binding(.syncReport, [.enter, .escape], .back, "close the report", hint: "close", rank: 0),
     ]
 }

@@ -18,14 +18,15 @@ enum ChangeText {
     }
 
     /// The newest `count` events of one action (oldest-first input), newest first, with before and after.
-    static func latest(_ events: [ChangeEvent], count: Int) -> [RecentChange] {
-        var running = Assessment.unassessed
-        var all: [RecentChange] = []
-        for event in events {
-            let before = running
-            running.apply(event)
-            all.append(RecentChange(event: event, before: before, after: running))
+    static func latest(_ journal: Journal, action: String, count: Int) -> [RecentChange] {
+        // Each change's "before" is what its writer saw (its bases), which matters when two offices
+        // changed the action concurrently; for a plain chain it is simply the change before it.
+        journal.events(for: action).suffix(count).reversed().map { event in
+            let index = journal.events.lastIndex(of: event) ?? 0
+            let before = journal.assessment(before: index)
+            var after = before
+            after.apply(event)
+            return RecentChange(event: event, before: before, after: after)
         }
-        return Array(all.suffix(count).reversed())
     }
 }

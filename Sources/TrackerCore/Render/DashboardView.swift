@@ -39,6 +39,13 @@ enum DashboardView {
         }
         y += 1
         let tableWidth = 40
+        // Open conflicts, for the State shown and for all: decided in the Tree with R (or `actionplan conflicts`).
+        let mineConflicts = state.selection.code.map { state.figures.conflicts[$0] ?? 0 } ?? state.figures.conflicts.values.reduce(0, +)
+        let allConflicts = state.figures.conflicts.values.reduce(0, +)
+        let conflictLine = allConflicts == 0 ? " Open conflicts: none"
+            : " \(theme.conflictGlyph) Open conflicts: \(who) \(mineConflicts), all \(allConflicts) (≠ marks them in the Tree; R resolves)"
+        canvas.field(conflictLine, x: 0, y: y, width: body.width, style: allConflicts > 0 ? theme.conflict : theme.dim)
+        y += 2
         canvas.field(" Count per status", x: 0, y: y, width: tableWidth, style: theme.title)
         canvas.rightAligned(TreeView.pad(who, 6) + TreeView.pad("All", 7), right: tableWidth, y: y, style: theme.title)
         for (i, status) in Status.allCases.enumerated() where y + 1 + i < body.maxY {

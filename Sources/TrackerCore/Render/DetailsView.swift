@@ -47,6 +47,20 @@ enum DetailsView {
         }
     }
 
+    /// Both (or all) sides of a conflict, so the user sees what disagrees before deciding with `R`.
+    private static func drawConflict(_ conflict: Conflict, writer: inout Writer, into canvas: inout Canvas) {
+        let theme = canvas.theme
+        writer.paragraph("\(theme.conflictGlyph) Conflict: \(conflict.sides.count) concurrent changes disagree; the status above is "
+                         + "provisional. R resolves it.", style: theme.conflict, into: &canvas)
+        for (n, side) in conflict.sides.enumerated() {
+            let a = side.assessment
+            writer.paragraph("\(n + 1). \(theme.symbol(a.status)) \(a.status.label) · \(side.head.author) · "
+                             + "\(side.head.time.shortDescription) UTC", indent: 2, into: &canvas)
+            if !a.note.isEmpty { writer.paragraph("note: " + a.note, style: theme.dim, indent: 5, into: &canvas) }
+            if !a.evidence.isEmpty { writer.paragraph("evidence: " + a.evidence.joined(separator: ", "), style: theme.dim, indent: 5, into: &canvas) }
+        }
+    }
+
     private static func drawAction(_ state: AppState, action: Action, writer: inout Writer, into canvas: inout Canvas) {
         let theme = canvas.theme
         let catalog = state.tracker.catalog
@@ -77,6 +91,9 @@ enum DetailsView {
             canvas.text("\(theme.symbol(assessment.status)) \(assessment.status.label)", x: x, y: y,
                         width: rect.maxX - x, style: theme.style(assessment.status))
         }
+        if let conflict = state.tracker.journals[code]?.conflict(of: action.id) {
+            drawConflict(conflict, writer: &writer, into: &canvas)
+        }
         if let at = assessment.updatedAt {
             writer.line("updated \(at.shortDescription) by \(assessment.updatedBy ?? "?")", style: theme.dim, into: &canvas)
         }
@@ -86,7 +103,7 @@ enum DetailsView {
         writer.line("Evidence:", style: theme.title, into: &canvas)
         if assessment.evidence.isEmpty { writer.line("(none; e adds a reference)", style: theme.dim, into: &canvas) }
         for item in assessment.evidence { writer.paragraph("• " + item, into: &canvas) }
-        let changes = ChangeText.latest(state.tracker.journal(code).events(for: action.id), count: 3)
+        let changes = ChangeText.latest(state.tracker.journal(code), action: action.id, count: 3)
         guard !changes.isEmpty else { return }
         writer.line("Latest changes:", style: theme.title, into: &canvas)
         for change in changes {

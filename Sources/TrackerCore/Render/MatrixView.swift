@@ -50,15 +50,26 @@ enum MatrixView {
                 let column = m.columnScroll + c
                 guard column < columns.count else { break }
                 let status: Status
+                let conflicted: Bool
+                let journal = state.tracker.journals[participant.code]
                 if columns[column].isAction {
                     status = state.tracker.assessment(state: participant.code, action: columns[column].id).status
+                    conflicted = journal?.isConflicted(columns[column].id) == true
                 } else {
                     status = theme.summaryStatus(figures?.areas[columns[column].id] ?? Progress())
+                    conflicted = journal.map { j in
+                        state.tracker.catalog.area(id: columns[column].id)?.actions.contains { j.isConflicted($0.id) } == true
+                    } ?? false
                 }
                 var style = theme.style(status)
-                if index == m.row && column == m.column { style = style.withReverse() }
+                let selected = index == m.row && column == m.column
+                if selected { style = style.withReverse() }
                 let x = stateWidth + 1 + c * cellWidth
                 canvas.field("  " + theme.symbol(status), x: x, y: y, width: cellWidth - 1, style: style)
+                if conflicted {
+                    // ≠ beside the symbol: an action (or an action of the area) in conflict.
+                    canvas.text(theme.conflictGlyph, x: x + 3, y: y, width: 1, style: selected ? theme.conflict.withReverse() : theme.conflict)
+                }
             }
         }
     }

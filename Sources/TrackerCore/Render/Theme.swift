@@ -39,6 +39,10 @@ struct Theme {
     var error: Style { colors ? Style(foreground: .red, bold: true) : Style(bold: true, reverse: true) }
     var success: Style { colors ? Style(foreground: .green, bold: true) : Style(bold: true) }
     var mark: Style { colors ? Style(foreground: .yellow, bold: true) : Style(bold: true) }
+    /// An action in conflict: a glyph of its own (`≠`, `!` with --ascii) in a colour of its own, so
+    /// it is never told by colour alone.
+    var conflict: Style { colors ? Style(foreground: .magenta, bold: true) : Style(bold: true) }
+    var conflictGlyph: String { "≠" }
     /// Every row a search matches (the current one is also the selected row).
     var match: Style { colors ? Style(foreground: .yellow, underline: true) : Style(underline: true) }
 

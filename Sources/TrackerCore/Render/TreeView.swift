@@ -58,7 +58,10 @@ enum TreeView {
                 x = canvas.text("–", x: x, y: y, width: 1, style: base.merged(theme.dim)) + 1
             } else if let code = state.selection.code {
                 let status = state.tracker.assessment(state: code, action: id).status
-                x = canvas.text(theme.symbol(status), x: x, y: y, width: 1, style: base.merged(theme.style(status))) + 1
+                x = canvas.text(theme.symbol(status), x: x, y: y, width: 1, style: base.merged(theme.style(status)))
+                // Concurrent changes that disagree: ≠ (! with --ascii) where the space would be.
+                let conflicted = state.tracker.journals[code]?.isConflicted(id) == true
+                x = conflicted ? canvas.text(theme.conflictGlyph, x: x, y: y, width: 1, style: base.merged(theme.conflict)) : x + 1
             }
         }
         var right = width - 1

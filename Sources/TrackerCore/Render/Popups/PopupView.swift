@@ -20,6 +20,16 @@ enum PopupView {
             canvas.text("/", x: rect.x + 2, y: rect.y + 1, width: 1, style: .bold)
             drawInput(prompt.query, x: rect.x + 4, y: rect.y + 1, width: rect.width - 6, into: &canvas)
         case .form(let form): FormView.draw(form, into: &canvas)
+        case .conflictChooser(let chooser): ConflictChooserView.draw(state, chooser, into: &canvas)
+        case .syncReport(let summary):
+            let width = min(canvas.screen.width - 4, max(50, summary.lines.map { TextWidth.columns(of: $0) }.max() ?? 0) + 4)
+            let rect = centred(width: width, height: summary.lines.count + 4, in: canvas.screen)
+            canvas.box(rect, title: summary.failed ? "Sync stopped" : "Sync")
+            for (i, line) in summary.lines.enumerated() where rect.y + 1 + i < rect.maxY - 2 {
+                canvas.text(TextWidth.truncate(Sanitizer.line(line), to: rect.width - 4), x: rect.x + 2, y: rect.y + 1 + i,
+                            width: rect.width - 4, style: summary.failed && i == 0 ? canvas.theme.error : .plain)
+            }
+            canvas.text("Enter or Esc closes", x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, style: canvas.theme.dim)
         }
     }
 

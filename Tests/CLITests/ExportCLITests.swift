@@ -159,8 +159,8 @@ struct ExportCLITests {
         let transitions = try #require(root["transitions"] as? [[String: Any]])
         #expect(transitions.map { $0["event"] as? String } == ["t1", "t2", "t3"])
         let csv = try cli.run("changes", "--from", "2026-02-16", "--format", "csv")
-        #expect(csv.stdout.hasPrefix("time,state_code,state_name,action_id,action_title,from_status,to_status,direction,author,event_id\r\n"))
-        #expect(csv.stdout.contains(",not-assessed,not-started,other,bob,t3\r\n"))
+        #expect(csv.stdout.hasPrefix("time,state_code,state_name,action_id,action_title,from_status,to_status,direction,author,event_id,compensation,counted\r\n"))
+        #expect(csv.stdout.contains(",not-assessed,not-started,other,bob,t3,,true\r\n"))
         let markdown = try cli.run("changes", "--from", "2026-01-01", "--format", "markdown")
         #expect(markdown.stdout.hasPrefix("# Status changes from 2026-01-01 (UTC)"))
     }

@@ -120,4 +120,21 @@ struct UndoConflictTests {
         _ = runner.perform(effects, on: &state)
         #expect(state.marks.isEmpty)
     }
+
+    /// Issue 9, item 5: a redo read "(undo)" and the history printed ", (undo)".
+    @Test func undoAndRedoAreLabelledAsSuch() {
+        var state = Fixture.state(size: Size(width: 120, height: 40))
+        var runner = FakeRunner()
+        state.go(to: "PV-A-2")
+        _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
+        _ = runner.perform(state.press(.character("u")), on: &state)
+        _ = runner.perform(state.press(.control("r")), on: &state)
+        let details = render(state, size: Size(width: 120, height: 40)).plainText()
+        #expect(details.contains("redo: · Not assessed → ◔ In progress"), "\(details)")
+        #expect(details.contains("undo: ◔ In progress → · Not assessed"))
+        #expect(!details.contains("(undo)"))
+        state.press(.character("4"))
+        let history = render(state, size: Size(width: 120, height: 40)).plainText()
+        #expect(history.contains("redo: ") && !history.contains(", (undo)"), "\(history)")
+    }
 }

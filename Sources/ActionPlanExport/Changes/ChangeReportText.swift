@@ -9,12 +9,13 @@ public enum ChangeReportText {
         var rows = [["TIME (UTC)", "STATE", "ACTION", "FROM", "TO", "", "BY"]]
         for t in report.transitions {
             rows.append([t.time.shortDescription, t.stateCode, t.actionID, t.from.rawValue, t.to.rawValue,
-                         t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "", TerminalText.clean(t.author)])
+                         (t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "") + t.remark, TerminalText.clean(t.author)])
         }
         if !report.transitions.isEmpty { out += table(rows) + "\n" }
         out += tallies(report.byState.filter { $0.total > 0 }, heading: "STATE", key: \.key)
         out += tallies(report.byAuthor, heading: "AUTHOR", key: \.label)
         let total = report.total
+        if report.transitions.contains(where: \.netted) { out += "An undo and the change it undid are listed but not counted.\n" }
         out += "\(Plural.count(total.total, "status change")): \(Plural.count(total.improvements, "improvement")), "
             + "\(Plural.count(total.regressions, "regression")), \(total.other) other\n"
         return Array(out.utf8)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ActionPlanModel
+import TerminalKit
 
 /// `actionplan history`: the change log, newest first.
 struct HistoryCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import Testing
-import TrackerCore
 @testable import TerminalDriver
+import TerminalKit
 
 /// The painter writes only what changed; these cases pin down which cells that is.
 @Suite("FrameDiff: which cells the driver writes")

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// A named way to reach a screen or popup from the fixture's start.
 struct Scenario: Sendable, CustomTestStringConvertible {

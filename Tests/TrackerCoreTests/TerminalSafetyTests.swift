@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// Text from the store never reaches the terminal as a control sequence, and wide text stays aligned.
 struct TerminalSafetyTests {

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// Undo and redo write compensating events that restore the earlier values exactly.
 struct UndoTests {

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The change report as a plain-text table for the terminal.
 ///
@@ -38,13 +39,13 @@ public enum ChangeReportText {
         return table(rows) + "\n"
     }
 
-    /// Left-aligned columns two spaces apart, sized by character count.
+    /// Left-aligned columns two spaces apart, sized in terminal columns (a CJK name takes two per character).
     static func table(_ rows: [[String]]) -> String {
         var widths = [Int](repeating: 0, count: rows.map(\.count).max() ?? 0)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.columns(of: cell)) } }
         return rows.map { row in
             row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextWidth.columns(of: cell))
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
     }

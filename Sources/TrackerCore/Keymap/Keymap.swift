@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The key table and its lookup: the one place where a key becomes a command.
 ///

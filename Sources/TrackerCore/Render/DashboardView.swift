@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Per pillar: coverage and implementation bars for the current State and for all States; the count per
 /// status; the most recent changes.

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The right pane of the tree: everything about the selected node, most useful first.
 ///

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The change log, newest first, with the filter on top and the selected row highlighted.
 enum HistoryScreen {

@@ -1,4 +1,5 @@
 import TrackerCore
+import TerminalKit
 
 /// A terminal backend for tests: plays a script of input and keeps every frame the loop draws.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TrackerCore
+import TerminalKit
 
 /// Plain-text goldens beside the tests: `Goldens/<name>.txt`.
 ///

@@ -44,15 +44,16 @@ let package = Package(
             path: "Sources/actionplan-bench",
             exclude: ["export_baseline.py"]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel"]),
-        .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel", "TerminalKit"], exclude: ["Goldens"]),
+        .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel", "TerminalKit", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
-        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "TerminalKit", "ActionPlanModel"], exclude: ["Goldens"]),
-        .testTarget(name: "CLITests", dependencies: ["ActionPlanModel"]),
+        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "TerminalKit", "ActionPlanModel", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "CLITests", dependencies: ["ActionPlanModel", "TestSupport"]),
         .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "TerminalKit"]),
         .testTarget(name: "TrackerAppTests", dependencies: ["TrackerApp", "TerminalKit", "TrackerCore", "ActionPlanStore", "ActionPlanModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

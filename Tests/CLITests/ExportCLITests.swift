@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `export`, `changes` and `import`, run as a user runs them: stdout, stderr, exit codes and files.
@@ -39,15 +40,8 @@ struct ExportCLITests {
 
     /// Runs a Python snippet over a file (an independent CSV reader/writer, as a spreadsheet would be).
     func python(_ script: String, _ arguments: String...) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try Spawn.run(["python3", "-c", script] + arguments, environment: Spawn.environment())
+        return (result.status, result.stdout)
     }
 
     /// Edits cells of an exported CSV like a spreadsheet: (state, action, column, value) quadruples.

@@ -3,9 +3,11 @@ import PackageDescription
 
 /// Targets and the dependency rule are described in docs/architecture.md:
 /// dependencies point inward, toward ActionPlanModel.
+///
+/// Linux only: the store and the driver use Glibc (`flock`, `fsync`, `st_mtim`, signals) and ncursesw
+/// as Debian ships it, so no Apple platform is declared.
 let package = Package(
     name: "ActionPlanTracker",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "actionplan", targets: ["actionplan"]),
     ],
@@ -27,6 +29,7 @@ let package = Package(
         .systemLibrary(
             name: "CNcurses",
             path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "TerminalDriver", dependencies: ["CNcurses", "TerminalKit"]),

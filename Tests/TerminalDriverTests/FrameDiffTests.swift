@@ -35,7 +35,7 @@ struct FrameDiffTests {
     func style() {
         let old = screen(["ab"])
         var new = old
-        new.restyle(x: 1, y: 0, width: 1, style: .reverse)
+        new[1, 0].style = .reverse
         #expect(FrameDiff.changedColumns(from: old, to: new) == [[1]])
     }
 

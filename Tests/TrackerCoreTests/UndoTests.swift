@@ -138,4 +138,20 @@ struct UndoConflictTests {
         let history = render(state, size: Size(width: 120, height: 40)).plainText()
         #expect(history.contains("redo: ") && !history.contains(", (undo)"), "\(history)")
     }
+
+    /// Issue 9, item 5: the dashboard listed set, undo and redo as three changes.
+    @Test func theDashboardNetsAnUndoOutWithWhatItUndid() {
+        var state = Fixture.state(size: Size(width: 120, height: 40))
+        var runner = FakeRunner()
+        state.go(to: "PV-A-2")
+        _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
+        _ = runner.perform(state.press(.character("u")), on: &state)
+        _ = runner.perform(state.press(.control("r")), on: &state)
+        let ids = state.figures.recent.map(\.event.id)
+        #expect(ids.first == runner.written.last?.id, "the redo is the newest change")
+        #expect(!ids.contains(runner.written[0].id) && !ids.contains(runner.written[1].id), "set and undo cancel out")
+        state.press(.character("3"))
+        let text = render(state, size: Size(width: 120, height: 40)).plainText()
+        #expect(text.contains("redo: · Not assessed → ◔ In progress") && !text.contains("undo: "), "\(text)")
+    }
 }

@@ -3,9 +3,11 @@ import PackageDescription
 
 /// Targets and the dependency rule are described in docs/architecture.md:
 /// dependencies point inward, toward ActionPlanModel.
+///
+/// Linux only: the store and the driver use Glibc (`flock`, `fsync`, `st_mtim`, signals) and ncursesw
+/// as Debian ships it, so no Apple platform is declared.
 let package = Package(
     name: "ActionPlanTracker",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "actionplan", targets: ["actionplan"]),
     ],
@@ -21,36 +23,40 @@ let package = Package(
             resources: [.copy("catalog.json"), .copy("states.json")]
         ),
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanModel", "ActionPlanResources"]),
-        .target(name: "ActionPlanExport", dependencies: ["ActionPlanModel"]),
-        .target(name: "TrackerCore", dependencies: ["ActionPlanModel"]),
+        .target(name: "ActionPlanExport", dependencies: ["ActionPlanModel", "TerminalKit"]),
+        .target(name: "TerminalKit"),
+        .target(name: "TrackerCore", dependencies: ["ActionPlanModel", "TerminalKit"]),
         .systemLibrary(
             name: "CNcurses",
             path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "TerminalDriver", dependencies: ["CNcurses", "TrackerCore"]),
-        .target(name: "TrackerApp", dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore"]),
+        .target(name: "TerminalDriver", dependencies: ["CNcurses", "TerminalKit"]),
+        .target(name: "TrackerApp", dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore"]),
         .executableTarget(
             name: "actionplan",
             dependencies: [
-                "ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore", "TrackerApp", "TerminalDriver",
+                "ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore", "TrackerApp", "TerminalDriver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "actionplan-bench",
-            dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TrackerCore"],
+            dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore"],
             path: "Sources/actionplan-bench",
             exclude: ["export_baseline.py"]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel"]),
         .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel"]),
-        .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel"], exclude: ["Goldens"]),
-        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "ActionPlanModel"], exclude: ["Goldens"]),
-        .testTarget(name: "CLITests", dependencies: ["ActionPlanModel"]),
-        .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "TrackerCore"]),
-        .testTarget(name: "TrackerAppTests", dependencies: ["TrackerApp", "TrackerCore", "ActionPlanStore", "ActionPlanModel"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel", "TerminalKit", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "TerminalKit", "ActionPlanModel", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "CLITests", dependencies: ["ActionPlanModel", "TestSupport"]),
+        .testTarget(name: "TerminalDriverTests", dependencies: ["TerminalDriver", "TerminalKit"]),
+        .testTarget(name: "TrackerAppTests", dependencies: ["TrackerApp", "TerminalKit", "TrackerCore", "ActionPlanStore", "ActionPlanModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

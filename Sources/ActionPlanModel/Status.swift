@@ -61,7 +61,6 @@ public enum Status: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
     }
 
     /// Whether somebody has looked at the action (everything except `notAssessed`).
-    public var isAssessed: Bool { self != .notAssessed }
 
     /// The order of the scale, used to tell an improvement from a regression.
     public var rank: Int { Status.allCases.firstIndex(of: self)! }

@@ -16,9 +16,6 @@
 
 /* Macros and C globals Swift cannot import (or rejects under strict concurrency), as functions. */
 static inline WINDOW *ap_stdscr(void) { return stdscr; }
-static inline int ap_lines(void) { return LINES; }
-static inline int ap_cols(void) { return COLS; }
-static inline int ap_colors(void) { return COLORS; }
 static inline FILE *ap_stdout(void) { return stdout; }
 static inline FILE *ap_stdin(void) { return stdin; }
 static inline attr_t ap_a_normal(void) { return A_NORMAL; }
@@ -26,17 +23,13 @@ static inline attr_t ap_a_bold(void) { return A_BOLD; }
 static inline attr_t ap_a_reverse(void) { return A_REVERSE; }
 static inline attr_t ap_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t ap_a_dim(void) { return A_DIM; }
-static inline mmask_t ap_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
 /* Clicks and the wheel only: without REPORT_MOUSE_POSITION the terminal sends no motion flood. */
 static inline mmask_t ap_click_and_wheel_events(void) { return ALL_MOUSE_EVENTS; }
 static inline mmask_t ap_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t ap_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t ap_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t ap_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t ap_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline int ap_key_f(int n) { return KEY_F(n); }
-static inline int ap_true(void) { return TRUE; }
-static inline int ap_false(void) { return FALSE; }
 
 /* Key codes for the bracketed-paste markers ESC [ 200 ~ and ESC [ 201 ~, registered with define_key. */
 static inline int ap_key_paste_begin(void) { return KEY_MAX + 1; }

@@ -1,5 +1,6 @@
 import ActionPlanModel
 import TrackerCore
+import TerminalKit
 
 /// One TUI session: TrackerCore's pure `update` and `render`, the store through an `EffectRunner`, on
 /// any terminal backend.

@@ -2,6 +2,7 @@ import Foundation
 import ActionPlanModel
 import ActionPlanStore
 import TrackerCore
+import TerminalKit
 
 /// Startup and keystroke latency of the TUI on a large store, without a terminal.
 ///

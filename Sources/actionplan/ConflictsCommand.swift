@@ -1,5 +1,6 @@
 import ArgumentParser
 import ActionPlanModel
+import TerminalKit
 
 /// `actionplan conflicts`: the actions whose concurrent changes disagree, with every side.
 struct ConflictsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ActionPlanModel
+import TerminalKit
 
 /// `actionplan history`: the change log, newest first.
 struct HistoryCommand: ParsableCommand {
@@ -33,7 +34,8 @@ struct HistoryCommand: ParsableCommand {
             var table = TextTable(["TIME (UTC)", "STATE", "ACTION", "CHANGE", "BY"], flexible: [3])
             for entry in entries {
                 table.add([entry.event.time.shortDescription, entry.event.state, entry.event.action,
-                           HistoryRow.describe(entry), entry.event.author])
+                           HistoryRow.describe(entry, compensation: tracker.journal(entry.event.state).compensation(of: entry.event)),
+                           entry.event.author])
             }
             print(table.render())
             print(Plural.count(entries.count, "change"))
@@ -68,13 +70,14 @@ struct HistoryRow: Encodable {
         base = e.base
     }
 
-    static func describe(_ entry: TimelineEntry) -> String {
+    /// "redo: not-assessed → implemented; note: …".
+    static func describe(_ entry: TimelineEntry, compensation: Compensation?) -> String {
         var parts: [String] = []
         if entry.changesStatus { parts.append("\(entry.before.status.rawValue) → \(entry.after.status.rawValue)") }
         if let note = entry.event.note { parts.append(note.isEmpty ? "note cleared" : "note: \(note)") }
         if let added = entry.event.evidenceAdded, !added.isEmpty { parts.append("+evidence: " + added.joined(separator: ", ")) }
         if let removed = entry.event.evidenceRemoved, !removed.isEmpty { parts.append("-evidence: " + removed.joined(separator: ", ")) }
-        if entry.event.undoes != nil { parts.append("(undo)") }
-        return parts.isEmpty ? "(no change)" : parts.joined(separator: "; ")
+        let text = parts.isEmpty ? "(no change)" : parts.joined(separator: "; ")
+        return compensation.map { "\($0.rawValue): \(text)" } ?? text
     }
 }

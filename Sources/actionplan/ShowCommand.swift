@@ -1,5 +1,6 @@
 import ArgumentParser
 import ActionPlanModel
+import TerminalKit
 
 /// `actionplan show STATE`: the current status of every action, then coverage and implementation.
 struct ShowCommand: ParsableCommand {

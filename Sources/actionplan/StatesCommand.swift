@@ -1,5 +1,6 @@
 import ArgumentParser
 import ActionPlanModel
+import TerminalKit
 
 /// `actionplan states`: the participating States (and Partners) with their codes.
 struct StatesCommand: ParsableCommand {

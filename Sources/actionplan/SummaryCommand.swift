@@ -1,5 +1,6 @@
 import ArgumentParser
 import ActionPlanModel
+import TerminalKit
 
 /// `actionplan summary`: coverage and implementation, States × pillars.
 struct SummaryCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import Testing
 import ActionPlanModel
+import TerminalKit
 @testable import ActionPlanExport
 
 /// Which transitions a period holds and how they are counted.
@@ -49,5 +50,17 @@ import ActionPlanModel
                              action: "PV-1", note: "only a note"))
         let r = ChangeReport(tracker: t, states: [t.directory.resolve("XA")!], from: Timestamp.day("2026-03-05"), to: nil)
         #expect(r.transitions.isEmpty)
+    }
+
+    /// Structure 5: the table was sized by `Character` count, so a CJK author pushed later columns left.
+    @Test func aCJKAuthorKeepsTheColumnsAligned() {
+        var tracker = Tracker(catalog: ExportFixture.catalog, directory: ExportFixture.directory)
+        tracker.record(ExportFixture.event("c1", "2026-02-01T10:00:00.000Z", "XA", "PV-1", .inProgress, by: "山田"))
+        tracker.record(ExportFixture.event("c2", "2026-02-01T11:00:00.000Z", "XA", "PV-2", .inProgress, by: "alice"))
+        let r = ChangeReport(tracker: tracker, states: [ExportFixture.directory.resolve("XA")!], from: nil, to: nil)
+        let text = String(decoding: ChangeReportText.write(r), as: UTF8.self)
+        let authors = text.split(separator: "\n").filter { $0.hasPrefix("山田") || $0.hasPrefix("alice") }
+        let starts = authors.map { line in TextWidth.columns(of: String(line.prefix { !$0.isNumber })) }
+        #expect(starts.count == 2 && starts[0] == starts[1], "\(authors)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import ActionPlanModel
 @testable import ActionPlanExport
@@ -133,13 +134,7 @@ enum Chromium {
     }
 
     private static func run(_ options: [String], _ html: String, profile: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
-            + options + [URL(fileURLWithPath: html).absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
+        _ = try Spawn.run([binary!, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
+                          + options + [URL(fileURLWithPath: html).absoluteString], environment: Spawn.environment())
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `actionplan` binary and captures what it printed and how it exited.
 struct CLIRunner {
@@ -9,11 +10,7 @@ struct CLIRunner {
     }
 
     /// `.build/debug/actionplan` beside this package, or `$ACTIONPLAN_BIN`.
-    static var binary: String {
-        if let explicit = ProcessInfo.processInfo.environment["ACTIONPLAN_BIN"] { return explicit }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.appendingPathComponent(".build/debug/actionplan").path
-    }
+    static var binary: String { BuiltBinary.expectedPath }
 
     let store: String
     var environment: [String: String]
@@ -39,27 +36,8 @@ struct CLIRunner {
     func run(_ arguments: String...) throws -> Result { try run(arguments) }
 
     func run(_ arguments: [String]) throws -> Result {
-        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            throw CLIError("the binary \(Self.binary) is missing: run `swift build` first")
-        }
-        // Output goes to files, not pipes: a large output can then never block the child.
-        let outPath = NSTemporaryDirectory() + "cli-out-\(UUID().uuidString)"
-        let errPath = outPath + ".err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
-                      stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self))
+        let result = try Spawn.run([try BuiltBinary.path()] + arguments, environment: environment)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     func file(_ relative: String) throws -> String {

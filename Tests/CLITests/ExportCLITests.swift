@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `export`, `changes` and `import`, run as a user runs them: stdout, stderr, exit codes and files.
@@ -39,15 +40,8 @@ struct ExportCLITests {
 
     /// Runs a Python snippet over a file (an independent CSV reader/writer, as a spreadsheet would be).
     func python(_ script: String, _ arguments: String...) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try Spawn.run(["python3", "-c", script] + arguments, environment: Spawn.environment())
+        return (result.status, result.stdout)
     }
 
     /// Edits cells of an exported CSV like a spreadsheet: (state, action, column, value) quadruples.
@@ -162,8 +156,8 @@ struct ExportCLITests {
         let transitions = try #require(root["transitions"] as? [[String: Any]])
         #expect(transitions.map { $0["event"] as? String } == ["t1", "t2", "t3"])
         let csv = try cli.run("changes", "--from", "2026-02-16", "--format", "csv")
-        #expect(csv.stdout.hasPrefix("time,state_code,state_name,action_id,action_title,from_status,to_status,direction,author,event_id\r\n"))
-        #expect(csv.stdout.contains(",not-assessed,not-started,other,bob,t3\r\n"))
+        #expect(csv.stdout.hasPrefix("time,state_code,state_name,action_id,action_title,from_status,to_status,direction,author,event_id,compensation,counted\r\n"))
+        #expect(csv.stdout.contains(",not-assessed,not-started,other,bob,t3,,true\r\n"))
         let markdown = try cli.run("changes", "--from", "2026-01-01", "--format", "markdown")
         #expect(markdown.stdout.hasPrefix("# Status changes from 2026-01-01 (UTC)"))
     }

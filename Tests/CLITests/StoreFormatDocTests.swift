@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import TestSupport
 
 /// docs/store-format.md stays true: what the binary writes validates against the schemas printed there.
 @Suite("Docs: the store format's JSON Schemas describe the real files")
@@ -27,15 +28,9 @@ struct StoreFormatDocTests {
                 jsonschema.validate(json.loads(line), schemas["actionplan/event.schema.json"])
             print("ok", len(schemas), len(lines))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, doc, cli.store]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try Spawn.run(["python3", "-c", script, doc, cli.store], environment: Spawn.environment())
+        #expect(result.status == 0)
+        let output = result.stdout
         #expect(output == "ok 2 2\n")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Desk officers' edits, from keys in a real terminal to lines in the store's journal.

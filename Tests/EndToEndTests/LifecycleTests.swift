@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Starting, quitting and failing to start: the terminal is always left usable, the exit code documented.

@@ -23,6 +23,26 @@ struct TerminalTests {
         #expect(try tui.waitForExit() == 0)
     }
 
+    @Test("while the terminal is too small, keys wait: s then 6 writes nothing, q still quits")
+    func keysWaitWhileTooSmall() throws {
+        let store = try FictionalStore(label: "too-small")
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try EditingTests.goToFirstAction(tui)
+        try tui.resize(width: 60, height: 20)
+        try tui.waitFor(text: "keys wait, q quits")
+        try tui.send("s")
+        try tui.send("6")
+        try tui.resize(width: 120, height: 40)
+        let screen = try tui.waitFor("the tree again") { $0.contains("AP03-IV-1-a") && !$0.contains("too small") }
+        #expect(!screen.contains("Not applicable") && !screen.contains("Status of"), "\(screen)")
+        try tui.resize(width: 60, height: 20)
+        try tui.waitFor(text: "keys wait, q quits")
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        #expect(store.journal("XA").isEmpty)
+    }
+
     /// The number of rows in a capture (each row ends with a newline).
     static func rows(_ screen: String) -> Int {
         screen.split(separator: "\n", omittingEmptySubsequences: false).count - (screen.hasSuffix("\n") ? 1 : 0)

@@ -1,6 +1,6 @@
 import Testing
-import TrackerCore
 @testable import TerminalDriver
+import TerminalKit
 
 /// The painter writes only what changed; these cases pin down which cells that is.
 @Suite("FrameDiff: which cells the driver writes")
@@ -35,7 +35,7 @@ struct FrameDiffTests {
     func style() {
         let old = screen(["ab"])
         var new = old
-        new.restyle(x: 1, y: 0, width: 1, style: .reverse)
+        new[1, 0].style = .reverse
         #expect(FrameDiff.changedColumns(from: old, to: new) == [[1]])
     }
 

@@ -1,6 +1,6 @@
 import Testing
-import TrackerCore
 @testable import TerminalDriver
+import TerminalKit
 
 /// Characters as `wget_wch` delivers them under `raw()` and `nonl()`, and the keys they become.
 @Suite("KeyDecoder: characters to keys")

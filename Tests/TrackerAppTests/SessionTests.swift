@@ -4,6 +4,7 @@ import ActionPlanModel
 import ActionPlanStore
 @testable import TrackerApp
 import TrackerCore
+import TerminalKit
 
 /// Whole sessions: the real loop, `update`, `render` and the effect runner, on a store in a temporary
 /// folder, driven by a scripted backend instead of ncurses.

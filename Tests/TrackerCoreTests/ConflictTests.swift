@@ -1,5 +1,7 @@
 import Testing
+import TestSupport
 import ActionPlanModel
+import TerminalKit
 @testable import TrackerCore
 
 /// Concurrent changes in the TUI: a conflict is marked where the action is shown, both sides are in the

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// The rough edges a desk officer hit in an hour with the program (issue 9), one suite per item.
 /// Each test failed before its fix.

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 struct EditingTests {
     @Test func statusPickerWithArrowsAndEnterRecordsOneDraft() {

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// The key table is the single source for dispatch, footer, help and docs.
 struct KeymapTests {

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// Long random sessions: whatever the keys, sizes and runner answers, nothing traps and every frame holds.
 ///

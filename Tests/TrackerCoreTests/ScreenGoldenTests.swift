@@ -1,6 +1,8 @@
 import Testing
+import TestSupport
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// A named way to reach a screen or popup from the fixture's start.
 struct Scenario: Sendable, CustomTestStringConvertible {

@@ -1,5 +1,6 @@
 import Testing
 import ActionPlanModel
+import TerminalKit
 @testable import TrackerCore
 
 /// What the executable decided before the TUI started is said on screen, never done silently.

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// Text from the store never reaches the terminal as a control sequence, and wide text stays aligned.
 struct TerminalSafetyTests {
@@ -55,7 +56,8 @@ struct TerminalSafetyTests {
         for line in screen.plainText().split(separator: "\n") {
             #expect(TextWidth.columns(of: String(line)) <= 80)
         }
-        let noteRow = try? #require((0..<24).first { screen.plainText().split(separator: "\n", omittingEmptySubsequences: false)[$0].contains("法律") })
+        let noteRow = (0..<24).first { screen.plainText().split(separator: "\n", omittingEmptySubsequences: false)[$0].contains("法律") }
+        #expect(noteRow != nil, "the note with CJK text is on screen")
         if let noteRow {
             let x = (0..<80).first { screen[$0, noteRow].text == "法" }!
             #expect(screen[x + 1, noteRow].isContinuation)

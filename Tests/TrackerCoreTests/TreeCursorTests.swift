@@ -24,26 +24,33 @@ struct TreeCursorTests {
         #expect(cursor.selectedNode == .pillar("P1"))
     }
 
-    @Test func movesReportWhetherAnythingChanged() {
+    /// Whether `move` changed the selection or what is expanded.
+    static func moves(_ cursor: inout TreeCursor, _ move: TreeCursor.Move) -> Bool {
+        let before = cursor
+        cursor.move(move)
+        return cursor.selected != before.selected || cursor.visible != before.visible
+    }
+
+    @Test func movesChangeNothingAtTheEnds() {
         var cursor = TreeCursor(items: Self.items)
-        do { let changed = cursor.move(.up); #expect(changed == false) }
-        do { let changed = cursor.move(.down); #expect(changed == true) }
-        do { let changed = cursor.move(.down); #expect(changed == false) }
-        do { let changed = cursor.move(.bottom); #expect(changed == false) }
-        do { let changed = cursor.move(.top); #expect(changed == true) }
-        do { let changed = cursor.move(.collapse); #expect(changed == false, "a collapsed pillar has no parent to go to") }
+        do { let changed = Self.moves(&cursor, .up); #expect(changed == false) }
+        do { let changed = Self.moves(&cursor, .down); #expect(changed == true) }
+        do { let changed = Self.moves(&cursor, .down); #expect(changed == false) }
+        do { let changed = Self.moves(&cursor, .bottom); #expect(changed == false) }
+        do { let changed = Self.moves(&cursor, .top); #expect(changed == true) }
+        do { let changed = Self.moves(&cursor, .collapse); #expect(changed == false, "a collapsed pillar has no parent to go to") }
     }
 
     @Test func expandTwiceStepsIntoTheFirstChild() {
         var cursor = TreeCursor(items: Self.items)
-        do { let changed = cursor.move(.expand); #expect(changed) }
+        do { let changed = Self.moves(&cursor, .expand); #expect(changed) }
         #expect(cursor.selectedNode == .pillar("P1"))
-        do { let changed = cursor.move(.expand); #expect(changed) }
+        do { let changed = Self.moves(&cursor, .expand); #expect(changed) }
         #expect(cursor.selectedNode == .area("A1"))
         cursor.move(.expand)
         cursor.move(.expand)
         #expect(cursor.selectedNode == .action("x1"))
-        do { let changed = cursor.move(.expand); #expect(changed == false, "an action has nothing to expand") }
+        do { let changed = Self.moves(&cursor, .expand); #expect(changed == false, "an action has nothing to expand") }
     }
 
     @Test func collapseGoesToTheParentThenCloses() {

@@ -1,6 +1,7 @@
 import Testing
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// Undo and redo write compensating events that restore the earlier values exactly.
 struct UndoTests {
@@ -120,5 +121,38 @@ struct UndoConflictTests {
         #expect(effects == [.record([EventDraft(state: "XA", action: "PV-A-3", status: .notStarted, base: [])])], "marks win over the cursor")
         _ = runner.perform(effects, on: &state)
         #expect(state.marks.isEmpty)
+    }
+
+    /// Issue 9, item 5: a redo read "(undo)" and the history printed ", (undo)".
+    @Test func undoAndRedoAreLabelledAsSuch() {
+        var state = Fixture.state(size: Size(width: 120, height: 40))
+        var runner = FakeRunner()
+        state.go(to: "PV-A-2")
+        _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
+        _ = runner.perform(state.press(.character("u")), on: &state)
+        _ = runner.perform(state.press(.control("r")), on: &state)
+        let details = render(state, size: Size(width: 120, height: 40)).plainText()
+        #expect(details.contains("redo: · Not assessed → ◔ In progress"), "\(details)")
+        #expect(details.contains("undo: ◔ In progress → · Not assessed"))
+        #expect(!details.contains("(undo)"))
+        state.press(.character("4"))
+        let history = render(state, size: Size(width: 120, height: 40)).plainText()
+        #expect(history.contains("redo: ") && !history.contains(", (undo)"), "\(history)")
+    }
+
+    /// Issue 9, item 5: the dashboard listed set, undo and redo as three changes.
+    @Test func theDashboardNetsAnUndoOutWithWhatItUndid() {
+        var state = Fixture.state(size: Size(width: 120, height: 40))
+        var runner = FakeRunner()
+        state.go(to: "PV-A-2")
+        _ = runner.perform(state.press(.character("s"), .character("3")), on: &state)
+        _ = runner.perform(state.press(.character("u")), on: &state)
+        _ = runner.perform(state.press(.control("r")), on: &state)
+        let ids = state.figures.recent.map(\.event.id)
+        #expect(ids.first == runner.written.last?.id, "the redo is the newest change")
+        #expect(!ids.contains(runner.written[0].id) && !ids.contains(runner.written[1].id), "set and undo cancel out")
+        state.press(.character("3"))
+        let text = render(state, size: Size(width: 120, height: 40)).plainText()
+        #expect(text.contains("redo: · Not assessed → ◔ In progress") && !text.contains("undo: "), "\(text)")
     }
 }

@@ -4,7 +4,9 @@ import ActionPlanModel
 ///
 /// Only events that change the status count: a note or evidence edit is history, but it does not move
 /// a State forward or back. Improvement and regression follow `TimelineEntry.direction`, so moving into
-/// or out of "not assessed" / "not applicable" is counted as neither.
+/// or out of "not assessed" / "not applicable" is counted as neither. An undo of a transition in the
+/// same period cancels it: both stay listed, marked, but neither is counted (`netted`), so set → undo →
+/// redo counts as the one change it is.
 public struct ChangeReport: Sendable, Equatable {
     /// The first instant of the period (inclusive), nil for "since the first event".
     public var from: Timestamp?
@@ -46,6 +48,9 @@ public struct ChangeReport: Sendable, Equatable {
             // The status before each event comes from its action's causal order, not from the clock.
             let journal = tracker.journal(state.code)
             let statusesBefore = journal.statusesBefore()
+            var mine: [Transition] = []
+            /// Counted transitions by event id, so an undo can cancel the one it compensates.
+            var live: [String: Int] = [:]
             for (index, event) in journal.events.enumerated() {
                 if let to, event.time > to { break }
                 guard let status = event.status else { continue }
@@ -54,11 +59,23 @@ public struct ChangeReport: Sendable, Equatable {
                 if let from, event.time < from { continue }
                 if let actions, !actions.contains(event.action) { continue }
                 let index = position[event.action]
-                let transition = Transition(event: event, state: state, from: before,
+                var transition = Transition(event: event, state: state, from: before,
                                             actionTitle: index.map { catalogActions[$0].title })
+                transition.compensation = journal.compensation(of: event)
+                if let target = event.undoes, let cancelled = live.removeValue(forKey: target) {
+                    mine[cancelled].netted = true
+                    transition.netted = true
+                }
+                if !transition.netted { live[event.id] = mine.count }
+                mine.append(transition)
+            }
+            for transition in mine where !transition.netted {
                 tally.count(transition.direction)
-                authors[event.author, default: Tally(key: event.author, label: event.author)].count(transition.direction)
-                if let index { buckets[index].append(transition) } else { orphans[event.action, default: []].append(transition) }
+                authors[transition.author, default: Tally(key: transition.author, label: transition.author)].count(transition.direction)
+            }
+            for transition in mine {
+                if let index = position[transition.actionID] { buckets[index].append(transition) }
+                else { orphans[transition.actionID, default: []].append(transition) }
             }
             for bucket in buckets where !bucket.isEmpty { transitions += bucket }
             for id in orphans.keys.sorted() { transitions += orphans[id]! }
@@ -91,8 +108,21 @@ public struct Transition: Sendable, Equatable {
     public var author: String
     /// +1 improvement, −1 regression, 0 neither (see `TimelineEntry.direction`).
     public var direction: Int
+    /// Whether the event undid or redid an earlier one.
+    public var compensation: Compensation?
+    /// An undo and the transition it undid, both in the period: listed, but not counted.
+    public var netted = false
+
     /// Whether the event was an undo of an earlier one.
-    public var isUndo: Bool
+    public var isUndo: Bool { compensation == .undo }
+
+    /// " (undo)", " (redo, not counted)": what reports add after the direction.
+    public var remark: String {
+        var words: [String] = []
+        if let compensation { words.append(compensation.rawValue) }
+        if netted { words.append("not counted") }
+        return words.isEmpty ? "" : " (" + words.joined(separator: ", ") + ")"
+    }
 
     /// The transition `event` makes from the status `from` (the event must set a status).
     public init(event: ChangeEvent, state: Participant, from: Status, actionTitle: String?) {
@@ -106,7 +136,7 @@ public struct Transition: Sendable, Equatable {
         to = event.status ?? from
         author = event.author
         direction = Self.direction(from: from, to: to)
-        isUndo = event.undoes != nil
+        compensation = event.undoes == nil ? nil : .undo
     }
 
     /// +1, −1 or 0 by the same rule as `TimelineEntry.direction` (a test holds the two together):

@@ -5,7 +5,7 @@ public enum ChangeReportFiles {
     /// The CSV columns, one row per transition.
     public static let csvColumns = [
         "time", "state_code", "state_name", "action_id", "action_title", "from_status", "to_status",
-        "direction", "author", "event_id",
+        "direction", "author", "event_id", "compensation", "counted",
     ]
 
     public static func csv(_ report: ChangeReport, excel: Bool = false) -> [UInt8] {
@@ -14,7 +14,7 @@ public enum ChangeReportFiles {
         for t in report.transitions {
             out.cell(t.time)
             for text in [t.stateCode, t.stateName, t.actionID, t.actionTitle ?? "", t.from.rawValue, t.to.rawValue,
-                         t.kind, t.author, t.eventID] {
+                         t.kind, t.author, t.eventID, t.compensation?.rawValue ?? "", t.netted ? "false" : "true"] {
                 out.cell(text)
             }
             out.endRow()
@@ -35,6 +35,8 @@ public enum ChangeReportFiles {
                 ("to", JSONText.quote(t.to.rawValue)), ("direction", JSONText.quote(t.kind)),
                 ("author", JSONText.quote(t.author)), ("event", JSONText.quote(t.eventID)),
                 ("undo", t.isUndo ? "true" : "false"),
+                ("compensation", t.compensation.map { JSONText.quote($0.rawValue) } ?? "null"),
+                ("counted", t.netted ? "false" : "true"),
             ])
         }.joined(separator: ",\n") + (report.transitions.isEmpty ? "" : "\n") + "  ],\n"
         out += "  \"byState\": [\n" + report.byState.map { tally($0, "state") }.joined(separator: ",\n")
@@ -56,7 +58,7 @@ public enum ChangeReportFiles {
             out += MarkdownText.row(["Time (UTC)", "State", "Action", "From", "To", "Direction", "By"]) + MarkdownText.rule(7)
             for t in report.transitions {
                 out += MarkdownText.row([t.time.shortDescription, MarkdownText.escape(t.stateName), MarkdownText.escape(t.actionID),
-                    t.from.label, t.to.label, t.kind, MarkdownText.escape(t.author)])
+                    t.from.label, t.to.label, t.kind + t.remark, MarkdownText.escape(t.author)])
             }
         }
         return Array(out.utf8)

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The change report as a plain-text table for the terminal.
 ///
@@ -9,12 +10,13 @@ public enum ChangeReportText {
         var rows = [["TIME (UTC)", "STATE", "ACTION", "FROM", "TO", "", "BY"]]
         for t in report.transitions {
             rows.append([t.time.shortDescription, t.stateCode, t.actionID, t.from.rawValue, t.to.rawValue,
-                         t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "", TerminalText.clean(t.author)])
+                         (t.direction > 0 ? "▲" : t.direction < 0 ? "▼" : "") + t.remark, TerminalText.clean(t.author)])
         }
         if !report.transitions.isEmpty { out += table(rows) + "\n" }
         out += tallies(report.byState.filter { $0.total > 0 }, heading: "STATE", key: \.key)
         out += tallies(report.byAuthor, heading: "AUTHOR", key: \.label)
         let total = report.total
+        if report.transitions.contains(where: \.netted) { out += "An undo and the change it undid are listed but not counted.\n" }
         out += "\(Plural.count(total.total, "status change")): \(Plural.count(total.improvements, "improvement")), "
             + "\(Plural.count(total.regressions, "regression")), \(total.other) other\n"
         return Array(out.utf8)
@@ -37,13 +39,13 @@ public enum ChangeReportText {
         return table(rows) + "\n"
     }
 
-    /// Left-aligned columns two spaces apart, sized by character count.
+    /// Left-aligned columns two spaces apart, sized in terminal columns (a CJK name takes two per character).
     static func table(_ rows: [[String]]) -> String {
         var widths = [Int](repeating: 0, count: rows.map(\.count).max() ?? 0)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.columns(of: cell)) } }
         return rows.map { row in
             row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextWidth.columns(of: cell))
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
     }

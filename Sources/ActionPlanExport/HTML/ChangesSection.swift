@@ -17,7 +17,7 @@ enum ChangesSection {
             out += "<tr><td>\(t.time.shortDescription)</td><td>\(HTMLText.escape(t.stateName))</td>"
                 + "<td class=\"id\" title=\"\(HTMLText.escape(t.actionTitle ?? "not in the catalog"))\">\(HTMLText.escape(t.actionID))</td>"
                 + "<td class=\"status s-\(t.from.rawValue)\">\(t.from.symbol) \(t.from.label)</td>"
-                + "<td class=\"status s-\(t.to.rawValue)\">\(t.to.symbol) \(t.to.label)</td><td>\(mark)\(t.isUndo ? " (undo)" : "")</td>"
+                + "<td class=\"status s-\(t.to.rawValue)\">\(t.to.symbol) \(t.to.label)</td><td>\(mark)\(t.remark)</td>"
                 + "<td>\(HTMLText.escape(t.author))</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"

@@ -1,5 +1,5 @@
 import CNcurses
-import TrackerCore
+import TerminalKit
 
 /// Turns what `wget_wch` returns into `Key` values, so no ncurses code leaves the driver.
 ///

@@ -1,4 +1,5 @@
 import CNcurses
+import TerminalKit
 
 /// Collects the text between the bracketed-paste markers into one `Key.paste`.
 ///

@@ -1,5 +1,5 @@
 import CNcurses
-import TrackerCore
+import TerminalKit
 
 /// Reads and decodes an SGR (DEC mode 1006) mouse report after its `ESC [ <` prefix.
 ///

@@ -1,4 +1,4 @@
-import TrackerCore
+import TerminalKit
 
 /// Which cells of a new frame must be written, given the frame already on the terminal.
 ///

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import TrackerCore
+import TerminalKit
 
 /// Copies a `Screen` to ncurses, touching only the cells that changed since the previous frame.
 ///

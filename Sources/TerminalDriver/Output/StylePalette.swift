@@ -1,5 +1,5 @@
 import CNcurses
-import TrackerCore
+import TerminalKit
 
 /// Maps a `Style` to ncurses attributes and a colour pair.
 ///

@@ -1,6 +1,6 @@
 import CNcurses
 import Glibc
-import TrackerCore
+import TerminalKit
 
 /// A running ncurses session on the process's terminal: the only object that talks to ncurses, and the
 /// real `TerminalBackend` of the program loop.

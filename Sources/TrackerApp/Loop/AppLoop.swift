@@ -1,4 +1,5 @@
 import TrackerCore
+import TerminalKit
 
 /// The Elm-style program loop: read input, wrap it in a command, `update`, run effects, render, draw.
 ///

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The whole state of the TUI: one value, written only by `update`, read by `render`.
 ///

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Everything `update` understands: keys, answers from the runner, and the named actions of the keymap.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import ActionPlanModel
+import TerminalKit
 
 extension AppState {
     /// Commands while a popup has the keyboard: Esc closes it, Enter confirms, arrows move inside it.

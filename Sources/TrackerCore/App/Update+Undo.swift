@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 extension AppState {
     /// `u`: records the drafts that bring the last step's actions back to their values before it.

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Applies one command to the state and returns what the runner must do.
 ///

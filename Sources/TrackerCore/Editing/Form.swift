@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// A small dialog of labelled fields: the tree filter, the history filter and the export dialog.
 ///

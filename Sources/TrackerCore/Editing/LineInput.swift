@@ -1,3 +1,4 @@
+import TerminalKit
 /// A one-line text field: the query of a search or a State picker, an evidence reference, a date.
 ///
 /// Text is kept as `Character`s (grapheme clusters) so the cursor never splits "ü" or a CJK character.

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalKit
 
 /// The multi-line buffer of the note editor.
 ///

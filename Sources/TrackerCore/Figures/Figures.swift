@@ -75,12 +75,13 @@ public struct Figures: Equatable, Sendable {
     /// The newest `limit` events over all journals, with their before and after assessments.
     ///
     /// Journals are sorted, so only the tail of each can hold the newest events; the "before" of each
-    /// chosen event is rebuilt from the events of that action alone.
+    /// chosen event is rebuilt from the events of that action alone. An undo and the change it undid
+    /// cancel out, as in the change report, so set → undo → redo shows as one change (the redo).
     static func recentChanges(tracker: Tracker, states: [Participant], limit: Int) -> [RecentChange] {
         var candidates: [ChangeEvent] = []
         for state in states {
             guard let journal = tracker.journals[state.code] else { continue }
-            candidates.append(contentsOf: journal.events.suffix(limit))
+            candidates.append(contentsOf: Self.withoutCancelledPairs(journal.events.suffix(3 * limit)).suffix(limit))
         }
         candidates.sort { ChangeEvent.foldOrder($1, $0) }
         return candidates.prefix(limit).map { event in
@@ -91,6 +92,22 @@ public struct Figures: Equatable, Sendable {
             after.apply(event)
             return RecentChange(event: event, before: before, after: after)
         }
+    }
+}
+
+extension Figures {
+    /// `events` (oldest first) without each undo and the event it undid, when both are here.
+    static func withoutCancelledPairs(_ events: ArraySlice<ChangeEvent>) -> [ChangeEvent] {
+        var live: [String: Int] = [:]
+        var cancelled = Set<Int>()
+        for (i, event) in zip(events.indices, events) {
+            if let target = event.undoes, let undone = live.removeValue(forKey: target) {
+                cancelled.formUnion([undone, i])
+            } else {
+                live[event.id] = i
+            }
+        }
+        return events.indices.filter { !cancelled.contains($0) }.map { events[$0] }
     }
 }
 

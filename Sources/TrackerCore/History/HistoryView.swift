@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The History screen: its filter, the rows that pass it (newest first), the cursor and the scroll.
 ///

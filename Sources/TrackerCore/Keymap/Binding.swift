@@ -1,3 +1,4 @@
+import TerminalKit
 /// One row of the key table: which keys, in which context, run which command, described how.
 ///
 /// The same rows drive dispatch (`Keymap.resolve`), the footer hints, the `?` screen and the key list of

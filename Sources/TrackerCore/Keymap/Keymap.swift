@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The key table and its lookup: the one place where a key becomes a command.
 ///
@@ -30,8 +31,8 @@ public enum Keymap {
         return .unbound
     }
 
-    /// The command `key` means in `state`: `.key(key)` when a text field should receive it, nil when unbound.
-    public static func command(for key: Key, in state: AppState) -> Command? {
+    /// For tests: the command `key` means in `state`, `.key(key)` when a text field takes it, nil when unbound.
+    static func command(for key: Key, in state: AppState) -> Command? {
         switch resolve(key, in: state) {
         case .command(let command, _): command
         case .text(let key): .key(key)

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// `--ascii`: one cell-for-cell pass that replaces the symbols a plain terminal may lack.
 ///

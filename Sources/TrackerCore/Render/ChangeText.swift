@@ -2,9 +2,10 @@ import ActionPlanModel
 
 /// How one change reads in the details pane, the dashboard and the history: "○ Not started → ● Implemented".
 enum ChangeText {
-    /// `compact` drops the label of the old status ("· → ◔ In progress") for narrow table columns.
-    static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, theme: Theme,
-                        compact: Bool = false) -> String {
+    /// `compact` drops the label of the old status ("· → ◔ In progress") for narrow table columns; an
+    /// undo or redo says so first ("redo: · → ◔ In progress").
+    static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, in tracker: Tracker,
+                        theme: Theme, compact: Bool = false) -> String {
         var parts: [String] = []
         if before.status != after.status {
             let from = theme.symbol(before.status) + (compact ? "" : " " + before.status.label)
@@ -13,8 +14,9 @@ enum ChangeText {
         if event.note != nil, before.note != after.note { parts.append(after.note.isEmpty ? "note removed" : "note edited") }
         if let added = event.evidenceAdded, !added.isEmpty { parts.append("+\(added.count) evidence") }
         if let removed = event.evidenceRemoved, !removed.isEmpty { parts.append("−\(removed.count) evidence") }
-        if event.undoes != nil { parts.append("(undo)") }
-        return parts.isEmpty ? "no change" : parts.joined(separator: ", ")
+        let text = parts.isEmpty ? "no change" : parts.joined(separator: ", ")
+        guard let kind = tracker.journal(event.state).compensation(of: event) else { return text }
+        return "\(kind.rawValue): \(text)"
     }
 
     /// The newest `count` events of one action (oldest-first input), newest first, with before and after.

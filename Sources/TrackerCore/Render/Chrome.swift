@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The header (store, State, figures, mode; the screen tabs) and the footer (message or key hints).
 enum Chrome {

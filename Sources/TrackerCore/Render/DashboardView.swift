@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Per pillar: coverage and implementation bars for the current State and for all States; the count per
 /// status; the most recent changes.
@@ -65,7 +66,7 @@ enum DashboardView {
         for change in state.figures.recent where row + 1 < body.maxY {
             let e = change.event
             canvas.text("\(e.time.shortDescription) \(e.state) \(e.action) \(e.author)", x: x, y: row, width: width, style: theme.dim)
-            canvas.text("  " + ChangeText.summary(change.before, change.after, e, theme: theme, compact: width < 60), x: x, y: row + 1, width: width,
+            canvas.text("  " + ChangeText.summary(change.before, change.after, e, in: state.tracker, theme: theme, compact: width < 60), x: x, y: row + 1, width: width,
                         style: e.status == nil ? .plain : theme.style(change.after.status))
             row += 2
         }

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The right pane of the tree: everything about the selected node, most useful first.
 ///
@@ -108,7 +109,7 @@ enum DetailsView {
         writer.line("Latest changes:", style: theme.title, into: &canvas)
         for change in changes {
             writer.line("\(change.event.time.shortDescription) by \(change.event.author)", style: theme.dim, into: &canvas)
-            writer.paragraph(ChangeText.summary(change.before, change.after, change.event, theme: theme), indent: 2, into: &canvas)
+            writer.paragraph(ChangeText.summary(change.before, change.after, change.event, in: state.tracker, theme: theme), indent: 2, into: &canvas)
         }
     }
 

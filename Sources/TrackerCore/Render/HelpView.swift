@@ -1,3 +1,4 @@
+import TerminalKit
 /// The `?` screen: every binding of the keymap, grouped by context.
 ///
 /// Descriptions wrap under themselves instead of being cut, and a binding that does nothing right now

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The change log, newest first, with the filter on top and the selected row highlighted.
 enum HistoryScreen {
@@ -26,7 +27,7 @@ enum HistoryScreen {
                 + TextWidth.fit(Sanitizer.line(e.action), to: actionWidth) + " " + TextWidth.fit(Sanitizer.line(e.author), to: authorWidth) + " "
             canvas.field(line, x: 0, y: y, width: body.width, style: style)
             let x = TextWidth.columns(of: line)
-            let change = ChangeText.summary(entry.before, entry.after, e, theme: theme, compact: body.width < 110)
+            let change = ChangeText.summary(entry.before, entry.after, e, in: state.tracker, theme: theme, compact: body.width < 110)
             let changeStyle = index == h.selected ? style : theme.style(entry.after.status)
             canvas.text(change, x: x, y: y, width: body.width - x, style: e.status == nil ? style : changeStyle)
         }

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// States × areas (or × the actions of one area): one coloured symbol per pair, headers frozen.
 ///

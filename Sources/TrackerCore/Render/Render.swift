@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Draws the whole frame for `state` at `size`: header, the current screen, the open popup, the footer.
 ///

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Styles and symbols, decided once from the options so every view draws status the same way.
 ///

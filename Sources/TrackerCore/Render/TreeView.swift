@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The home screen: the catalog tree on the left, the selected node's details on the right.
 ///

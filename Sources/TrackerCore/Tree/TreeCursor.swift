@@ -67,11 +67,9 @@ public struct TreeCursor: Equatable, Sendable {
 
     public func isExpanded(_ id: NodeID) -> Bool { expanded.contains(id) }
 
-    /// Moves the cursor; returns whether the selection, the expansion or the view changed.
-    @discardableResult
-    public mutating func move(_ move: Move) -> Bool {
-        guard !visible.isEmpty else { return false }
-        let before = (selected, expanded)
+    /// Moves the cursor (a move past an end, or expanding a leaf, changes nothing).
+    public mutating func move(_ move: Move) {
+        guard !visible.isEmpty else { return }
         switch move {
         case .up: selected = max(0, selected - 1)
         case .down: selected = min(visible.count - 1, selected + 1)
@@ -94,7 +92,6 @@ public struct TreeCursor: Equatable, Sendable {
                 selected = row
             }
         }
-        return before.0 != selected || before.1 != expanded
     }
 
     /// Selects `id`, expanding its ancestors; returns false when the tree does not hold it.

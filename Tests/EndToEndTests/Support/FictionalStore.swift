@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A store in a temporary folder tracking two FICTIONAL States, created by the real binary.
 ///

@@ -1,4 +1,5 @@
 import TrackerCore
+import TerminalKit
 
 /// A terminal backend for tests: plays a script of input and keeps every frame the loop draws.
 ///
@@ -15,7 +16,6 @@ final class ScriptedBackend: TerminalBackend {
     var size: Size
     private var script: [Step]
     private(set) var frames: [Screen] = []
-    private(set) var reads = 0
 
     init(size: Size = Size(width: 100, height: 30), _ script: [Step]) {
         self.size = size
@@ -31,7 +31,6 @@ final class ScriptedBackend: TerminalBackend {
     var remaining: Int { script.count }
 
     func read(timeoutMilliseconds: Int) -> InputEvent? {
-        reads += 1
         guard !script.isEmpty else { return .closed }
         switch script.removeFirst() {
         case .input(let event):

@@ -1,5 +1,6 @@
 import ActionPlanModel
 @testable import TrackerCore
+import TerminalKit
 
 /// A small fictional world for the TUI tests: 4 pillars × 2 areas × 2–3 actions, three fictional States
 /// and one fictional partner, and a handful of events with non-ASCII notes.

@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// `R`: the sides of a conflict, each with who made it, when, and the values it left; then the two
 /// ways to decide something new. Whatever is chosen becomes one event based on every side.

@@ -1,3 +1,4 @@
+import TerminalKit
 /// The filter and export dialogs: one labelled row per field, the focused one highlighted.
 enum FormView {
     static func draw(_ form: Form, into canvas: inout Canvas) {

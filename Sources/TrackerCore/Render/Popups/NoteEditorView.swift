@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The multi-line note editor: a large box, the text soft-wrapped to its width, and the cursor.
 ///

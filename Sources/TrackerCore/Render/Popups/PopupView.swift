@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// Draws the open popup, centred over the screen, and places the terminal cursor in text fields.
 enum PopupView {

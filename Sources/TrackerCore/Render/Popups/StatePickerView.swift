@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// The State picker: the query on top, the matching States below, the highlighted one reversed.
 enum StatePickerView {

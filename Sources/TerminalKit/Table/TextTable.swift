@@ -1,23 +1,22 @@
-import TrackerCore
-
-/// Plain aligned columns for the CLI's `--format table`, measured in terminal columns.
+/// Plain aligned columns for the CLI's tables and the change report, measured in terminal columns
+/// (so CJK names line up as the terminal draws them).
 ///
 /// Every cell is sanitized: store text never reaches the terminal with control characters in it.
-struct TextTable {
-    var headers: [String]
-    var rows: [[String]] = []
+public struct TextTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]] = []
     /// Columns that may be cut to keep lines under `maxWidth` (usually titles).
-    var flexible: Set<Int> = []
-    var maxWidth = 160
+    public var flexible: Set<Int> = []
+    public var maxWidth = 160
 
-    init(_ headers: [String], flexible: Set<Int> = []) {
+    public init(_ headers: [String], flexible: Set<Int> = []) {
         self.headers = headers
         self.flexible = flexible
     }
 
-    mutating func add(_ row: [String]) { rows.append(row.map { Sanitizer.line($0) }) }
+    public mutating func add(_ row: [String]) { rows.append(row.map { Sanitizer.line($0) }) }
 
-    func render() -> String {
+    public func render() -> String {
         var widths = headers.map { TextWidth.columns(of: $0) }
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.columns(of: cell)) } }
         let total = widths.reduce(0, +) + 2 * (widths.count - 1)

@@ -17,7 +17,7 @@ public enum Sanitizer {
 
 extension String {
     /// Newlines (LF, CR LF, CR) as "⏎ " so a note fits on one line.
-    func replacingNewlines() -> String {
+    public func replacingNewlines() -> String {
         guard contains(where: \.isNewline) else { return self }
         return split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: " ⏎ ")
     }

@@ -56,12 +56,6 @@ public struct Screen: Sendable, Equatable {
         }
     }
 
-    /// Applies `style` to the cells of a row segment without changing their text.
-    public mutating func restyle(x: Int, y: Int, width w: Int, style: Style) {
-        guard y >= 0, y < height else { return }
-        for col in max(0, x)..<min(width, x + w) { cells[y * width + col].style = style }
-    }
-
     /// The frame as lines of text, trailing spaces removed (what `tmux capture-pane -p` prints).
     public func plainText() -> String {
         (0..<height).map { row in

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import ActionPlanModel
+import ActionPlanStore
+@testable import TrackerApp
+import TrackerCore
+
+/// The effect runner on its own: drafts stamped and appended, its own writes not mistaken for outside ones.
+struct EffectRunnerTests {
+    static let clock = Timestamp(parsing: "2026-11-01T10:00:00Z")!
+
+    func runner(_ store: SessionStore) throws -> EffectRunner {
+        let loaded = try store.store.load()
+        var n = 0
+        return EffectRunner(store: store.store, author: "tester", fingerprint: loaded.fingerprint,
+                            exporter: ExportRunner(store: store.store, home: store.folder),
+                            now: { Self.clock }, makeID: { n += 1; return "id-\(n)" })
+    }
+
+    @Test func recordStampsAndAppendsThenAnswersSaved() throws {
+        let store = try SessionStore()
+        let runner = try runner(store)
+        let draft = EventDraft(state: "XA", action: "AP03-IV-1-a", status: .inProgress, note: "Draft")
+        guard case .commands(let answer) = runner.perform(.record([draft])) else { Issue.record("quit"); return }
+        let expected = draft.stamped(id: "id-1", time: Self.clock, author: "tester")
+        #expect(answer == [.saved([expected])])
+        #expect(try store.journal("XA") == [expected])
+        #expect(runner.tick() == [.tick(Self.clock)], "its own append is not an outside change")
+    }
+
+    @Test func aFailedAppendIsReportedAndNothingIsWritten() throws {
+        let store = try SessionStore()
+        let runner = try runner(store)
+        // A file where the States folder should be: the append cannot create states/XA.jsonl.
+        try FileManager.default.removeItem(atPath: store.store.path + "/states")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: store.store.path + "/states"))
+        let draft = EventDraft(state: "XA", action: "AP03-IV-1-a", status: .implemented)
+        guard case .commands(let answer) = runner.perform(.record([draft])),
+              case .saveFailed(let message) = answer.first else { Issue.record("no failure"); return }
+        #expect(message.hasSuffix("; nothing was written"), "\(message)")
+    }
+
+    @Test func quitEndsTheLoop() throws {
+        let store = try SessionStore()
+        guard case .quit = try runner(store).perform(.quit) else { Issue.record("did not quit"); return }
+    }
+}

@@ -44,4 +44,39 @@ struct EffectRunnerTests {
         let store = try SessionStore()
         guard case .quit = try runner(store).perform(.quit) else { Issue.record("did not quit"); return }
     }
+
+    @Test func aColleaguesWriteRightAfterOurAppendIsShownOnTheNextTick() throws {
+        let store = try SessionStore()
+        let loaded = try store.store.load()
+        let colleague = ChangeEvent(id: "colleague-1", time: Self.clock, author: "colleague", state: "XB",
+                                    action: "AP03-IV-1-a", base: [], status: .implemented)
+        var n = 0
+        let runner = EffectRunner(store: store.store, author: "tester", fingerprint: loaded.fingerprint,
+                                  exporter: ExportRunner(store: store.store, home: store.folder),
+                                  now: { Self.clock }, makeID: { n += 1; return "id-\(n)" },
+                                  afterAppend: { try? store.store.append([colleague]) })
+        let draft = EventDraft(state: "XA", action: "AP03-IV-1-a", status: .inProgress, base: [])
+        guard case .commands(let answer) = runner.perform(.record([draft])) else { Issue.record("quit"); return }
+        #expect(answer.count == 1, "our save only: the colleague wrote after it")
+        let tick = runner.tick()
+        guard case .storeReloaded(let tracker)? = tick.last else { Issue.record("the colleague's write was absorbed: \(tick)"); return }
+        #expect(tracker.assessment(state: "XB", action: "AP03-IV-1-a").updatedBy == "colleague")
+    }
+
+    @Test func aWriteBasedOnAHeadThatMovedIsRefusedWithTheReloadFirst() throws {
+        let store = try SessionStore()
+        let runner = try runner(store)
+        // A colleague set the action after this session loaded; our draft is based on "never assessed".
+        try store.store.append([ChangeEvent(id: "colleague-1", time: Self.clock, author: "colleague", state: "XA",
+                                            action: "AP03-IV-1-a", base: [], status: .implemented, note: "Their note")])
+        let draft = EventDraft(state: "XA", action: "AP03-IV-1-a", note: "My note", base: [])
+        guard case .commands(let answer) = runner.perform(.record([draft])) else { Issue.record("quit"); return }
+        guard answer.count == 2, case .storeReloaded(let tracker) = answer[0], case .saveRefused(let reason, let drafts) = answer[1] else {
+            Issue.record("expected a reload then a refusal: \(answer)"); return
+        }
+        #expect(tracker.assessment(state: "XA", action: "AP03-IV-1-a").note == "Their note")
+        #expect(reason.contains("XA AP03-IV-1-a was changed by colleague"))
+        #expect(drafts == [draft], "the draft comes back whole")
+        #expect(try store.journal("XA").map(\.id) == ["colleague-1"], "nothing of ours was written")
+    }
 }

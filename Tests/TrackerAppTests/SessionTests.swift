@@ -91,4 +91,32 @@ struct ExportRunnerTests {
         #expect(message.contains("not a date"))
         #expect(!FileManager.default.fileExists(atPath: store.folder + "/x.csv"))
     }
+
+    /// Issue 7: a note drafted before a colleague's change is never saved over it silently, and never lost.
+    @Test func aNoteDraftedBeforeAColleaguesNoteIsRefusedKeptAndSavedOnTopOnlyWhenAskedAgain() throws {
+        let store = try SessionStore()
+        let colleague = ChangeEvent(id: "colleague-1", time: Timestamp(parsing: "2026-11-01T09:30:00Z")!, author: "colleague",
+                                    state: "XA", action: "AP03-IV-1-a", base: [], note: "Their note")
+        var steps = ScriptedBackend.toFirstAction.flatMap { [ScriptedBackend.Step.input(.key($0)), .idle] }
+        steps += [.input(.key(.character("n"))), .idle]
+        steps += "Mine".map { ScriptedBackend.Step.input(.key(.character($0))) } + [.idle]
+        steps += [.run { try? store.store.append([colleague]) }]          // no tick: the session has not seen it
+        steps += [.input(.key(.control("s"))), .idle]
+        let backend = ScriptedBackend(steps)
+        let refused = try store.run(on: backend)
+        guard case .noteEditor(let draft) = refused.mode else { Issue.record("editor not reopened: \(backend.lastScreen)"); return }
+        #expect(draft.buffer.text == "Mine")
+        #expect(refused.tracker.assessment(state: "XA", action: "AP03-IV-1-a").note == "Their note", "their change is shown")
+        #expect(ScriptedBackend.footer(backend.frames.last!).contains("colleague changed this note first"), "\(backend.lastScreen)")
+        #expect(try store.journal("XA").map(\.id) == ["colleague-1"], "nothing of ours was written")
+        // Saving again, now with their note in view, writes ours on top of theirs.
+        let again = ScriptedBackend(ScriptedBackend.toFirstAction.flatMap { [ScriptedBackend.Step.input(.key($0)), .idle] }
+                                    + [.input(.key(.character("n"))), .idle, .input(.key(.control("u"))), .idle]
+                                    + "Agreed".map { ScriptedBackend.Step.input(.key(.character($0))) }
+                                    + [.idle, .input(.key(.control("s"))), .idle])
+        try store.run(on: again)
+        let events = try store.journal("XA")
+        #expect(events.map(\.id) == ["colleague-1", "session-1"])
+        #expect(events.last?.base == ["colleague-1"])
+    }
 }

@@ -20,12 +20,17 @@ public final class EffectRunner {
     private let now: () -> Timestamp
     private let makeID: () -> String
     private let environment: [String: String]
+    /// Runs right after each successful append, before anything else looks at the store. Tests write
+    /// a colleague's event here, the moment a fingerprint taken after the append used to swallow.
+    private let afterAppend: () -> Void
 
     public init(store: Store, author: String, fingerprint: StoreFingerprint, exporter: ExportRunner,
                 now: @escaping () -> Timestamp = { Timestamp(date: Date()) },
                 makeID: @escaping () -> String = EventID.make,
-                environment: [String: String] = ProcessInfo.processInfo.environment) {
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                afterAppend: @escaping () -> Void = {}) {
         self.environment = environment
+        self.afterAppend = afterAppend
         self.store = store
         self.author = author
         self.knownFingerprint = fingerprint
@@ -71,6 +76,7 @@ public final class EffectRunner {
             let honest = error.message.contains("nothing was written") || error.message.contains("will be completed")
             return [.saveFailed(error.description + (honest ? "" : "; nothing was written"))]
         }
+        afterAppend()
         var commands: [Command] = [.saved(events)]
         if receipt.before == knownFingerprint {
             // Nothing else was written between our last look and our append (both seen under the lock):

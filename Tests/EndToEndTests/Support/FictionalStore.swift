@@ -50,9 +50,9 @@ final class FictionalStore {
     /// Starts the TUI on this store in a fresh tmux server.
     /// `prefix` runs the binary through another program (e.g. `setpriv` to drop privileges).
     func startTUI(_ options: [String] = [], width: Int = 120, height: Int = 40, noColor: Bool = false,
-                  prefix: [String] = [], binary: String? = nil) throws -> TmuxSession {
+                  prefix: [String] = [], binary: String? = nil, socketName: String = "tmux.sock") throws -> TmuxSession {
         try TmuxSession(arguments: prefix + [binary ?? self.binary, "--store", path] + options, width: width, height: height,
                         environment: ["ACTIONPLAN_USER": "e2e.tester", "HOME": folder.url.path], noColor: noColor,
-                        folder: folder.url)
+                        folder: folder.url, socketName: socketName)
     }
 }

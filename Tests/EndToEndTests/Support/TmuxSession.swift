@@ -23,9 +23,9 @@ final class TmuxSession {
     /// Starts `arguments` (the binary and its options) at `width`×`height` with `environment` added to a
     /// minimal one (LANG=C.UTF-8); NO_COLOR is always set or unset explicitly (`swift test` exports it).
     init(arguments: [String], width: Int = 120, height: Int = 40, environment: [String: String] = [:],
-         noColor: Bool = false, folder: URL) throws {
+         noColor: Bool = false, folder: URL, socketName: String = "tmux.sock") throws {
         self.folder = folder
-        socket = folder.appendingPathComponent("tmux.sock").path
+        socket = folder.appendingPathComponent(socketName).path
         var assignments = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
         if noColor { assignments.append("NO_COLOR=1") }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { assignments.append("\(key)=\(value)") }

@@ -1,3 +1,4 @@
+import TerminalKit
 import ArgumentParser
 import Foundation
 import ActionPlanModel

@@ -1,3 +1,4 @@
+import TerminalKit
 import Testing
 import ActionPlanModel
 @testable import ActionPlanExport

@@ -1,3 +1,4 @@
+import TerminalKit
 import ActionPlanModel
 
 /// Text from a file or the store on its way to a terminal, through the one sanitizer (`TerminalSafe`).

@@ -20,6 +20,8 @@ import Darwin
 /// The only code that touches the disk lives in this target; see docs/store-format.md.
 public final class Store: Sendable {
     public let path: String
+    /// The last journal parsed by `readJournalUnlocked`, reused while its file is unchanged.
+    let lastJournal = JournalMemo()
 
     private init(path: String) { self.path = path }
 
@@ -164,12 +166,20 @@ public final class Store: Sendable {
     }
 
     /// One State's journal; the caller holds the lock.
+    ///
+    /// The last journal read is remembered with its file's size, time and inode: `set` reads the journal
+    /// and then `append` checks the bases under the lock, and a file that has not changed in between
+    /// (journals only grow, so any write changes the size) is not parsed twice.
     func readJournalUnlocked(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
         let file = journalPath(code)
         guard FileIO.exists(file) else { return (Journal(state: code), []) }
+        let stamp = FileIO.stamp(file)
+        if let stamp, let cached = lastJournal.get(file: file, stamp: stamp) { return cached }
         let (events, problems) = JournalReader.read(try FileIO.read(file), file: file, state: code)
         let journal = Journal(state: code, events: events)
-        return (journal, problems + Self.historyProblems(journal, file: file))
+        let result = (journal, problems + Self.historyProblems(journal, file: file))
+        if let stamp { lastJournal.set(file: file, stamp: stamp, result) }
+        return result
     }
 
     /// What the causal fold worked around: base ids that never arrived, cycles, one id with two contents.
@@ -252,4 +262,21 @@ public struct LoadedStore: Sendable {
 /// Sizes and modification times of a store's files; equal fingerprints mean nothing changed.
 public struct StoreFingerprint: Sendable, Equatable {
     var stamps: [String: FileStamp]
+}
+
+/// One remembered journal read (file, stamp, result), safe to share between threads.
+final class JournalMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entry: (file: String, stamp: FileStamp, result: (Journal, [StoreProblem]))?
+
+    func get(file: String, stamp: FileStamp) -> (Journal, [StoreProblem])? {
+        lock.lock(); defer { lock.unlock() }
+        guard let entry, entry.file == file, entry.stamp == stamp else { return nil }
+        return entry.result
+    }
+
+    func set(file: String, stamp: FileStamp, _ result: (Journal, [StoreProblem])) {
+        lock.lock(); defer { lock.unlock() }
+        entry = (file, stamp, result)
+    }
 }

@@ -34,7 +34,7 @@ for i in $(seq 1 "$trials"); do
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
     out=$("$bin" export --store "$work/t" --format json 2>"$work/err")
-    seen=$(grep -o '"status": "implemented"' <<<"$out" | wc -l)
+    seen=$( (grep -o '"status": "implemented"' <<<"$out" || true) | wc -l)
     if ! "$bin" validate --store "$work/t" >/dev/null; then bad=$((bad + 1)); echo "trial $i: validate not clean"; fi
     if [ "$seen" -eq 0 ]; then none=$((none + 1))
     elif [ "$seen" -eq "$rows" ]; then

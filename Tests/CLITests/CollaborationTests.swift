@@ -60,6 +60,10 @@ struct CollaborationTests {
         let list = try #require(try JSONSerialization.jsonObject(with: Data(conflicts.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 1)
         #expect((list.first?["sides"] as? [[String: Any]])?.compactMap { $0["author"] as? String }.sorted() == ["alice", "carol"])
+        // Exports say how many conflicts are open.
+        let json = try cli.run("export", "--format", "json").stdout
+        #expect(json.contains("\"openConflicts\": 1"), "\(json.prefix(400))")
+        #expect(try cli.run("export", "--format", "markdown").stdout.contains("- Open conflicts: 1 (concurrent changes not yet resolved"))
         let resolve = try cli.run("set", "XA", Self.action, "partial", "--by", "dana")
         #expect(resolve.status == 0, "\(resolve.stderr)")
         #expect(resolve.stdout.contains("resolves the conflict between"))

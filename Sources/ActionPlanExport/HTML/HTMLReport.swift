@@ -15,7 +15,8 @@ public enum HTMLReport {
         out += "<h1>Action Plan implementation: status report</h1>\n"
         out += "<p class=\"meta\">\(HTMLText.escape(m.catalogTitle)) (\(HTMLText.escape(m.catalogID)), version "
             + "\(HTMLText.escape(m.catalogVersion))) · status as of \(HTMLText.escape(m.asOfText)) · generated "
-            + "\(m.generatedAt.shortDescription) UTC</p>\n"
+            + "\(m.generatedAt.shortDescription) UTC"
+            + (m.openConflicts.map { " · \($0) open conflict\($0 == 1 ? "" : "s")" } ?? "") + "</p>\n"
         if let notice = m.catalogNotice { out += "<p class=\"notice\">\(HTMLText.escape(notice))</p>\n" }
         out += "</header>\n<main>\n"
         out += overview(snapshot)

@@ -14,6 +14,7 @@ public enum StatusJSON {
         out += "  \"generatedAt\": \(JSONText.time(m.generatedAt)),\n"
         out += "  \"asOf\": \(JSONText.time(m.asOf)),\n"
         out += "  \"storeFormat\": \(m.storeFormat),\n"
+        out += "  \"openConflicts\": \(m.openConflicts.map(String.init) ?? "null"),\n"
         out += "  \"catalog\": " + JSONText.object([("id", JSONText.quote(m.catalogID)),
             ("version", JSONText.quote(m.catalogVersion)), ("title", JSONText.quote(m.catalogTitle))]) + ",\n"
         out += "  \"scope\": " + JSONText.object([

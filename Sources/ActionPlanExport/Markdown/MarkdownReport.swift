@@ -15,6 +15,9 @@ public enum MarkdownReport {
         out += "- Catalog: \(MarkdownText.escape(m.catalogTitle)) (\(MarkdownText.escape(m.catalogID)), version \(MarkdownText.escape(m.catalogVersion)))\n"
         out += "- Status as of: \(m.asOfText)\n"
         out += "- Generated: \(m.generatedAt.shortDescription) UTC\n"
+        if let open = m.openConflicts {
+            out += "- Open conflicts: \(open)" + (open > 0 ? " (concurrent changes not yet resolved; `actionplan conflicts` lists them)" : "") + "\n"
+        }
         if let pillar = m.scope.pillar { out += "- Pillar: \(MarkdownText.escape(pillar))\n" }
         if let notice = m.catalogNotice { out += "\n> \(MarkdownText.escape(notice))\n" }
         out += "\nImplementation is the weighted mean over assessed actions (not started 0, in progress ⅓, "

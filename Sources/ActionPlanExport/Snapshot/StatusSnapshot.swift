@@ -32,6 +32,10 @@ public struct StatusSnapshot: Sendable, Equatable {
                                     catalogID: tracker.catalog.id, catalogVersion: tracker.catalog.version,
                                     catalogTitle: tracker.catalog.title, catalogNotice: tracker.catalog.notice,
                                     scope: scope, changesFrom: changesFrom)
+        if asOf == nil {
+            let inScope = Set(pillars.flatMap(\.actions).map(\.id))
+            metadata.openConflicts = tracker.conflicts(states: participants.map(\.code)).filter { inScope.contains($0.action) }.count
+        }
         self.pillars = pillars
         states = participants.map { participant in
             StateSnapshot(participant: participant, pillars: pillars,
@@ -62,6 +66,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var scope: ExportScope
     /// The start of the reporting period for changes (nil: since the first event).
     public var changesFrom: Timestamp?
+    /// Open conflicts (concurrent changes not yet resolved) in scope; nil for a snapshot of a past date.
+    public var openConflicts: Int?
 
     public init(generatedAt: Timestamp, asOf: Timestamp?, storeFormat: Int, catalogID: String,
                 catalogVersion: String, catalogTitle: String, catalogNotice: String?, scope: ExportScope,

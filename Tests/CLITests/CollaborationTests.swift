@@ -140,6 +140,15 @@ struct CollaborationTests {
         let ok = try cli.run("sync")
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.contains("sent the store's files"))
+        // The server refuses pushes (a hook, as a protected branch would): exit 65, our events stay committed.
+        let hook = cli.store + "/../hub.git/hooks/pre-receive"
+        try "#!/bin/sh\necho 'pushes are closed for maintenance' >&2\nexit 1\n".write(toFile: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+        #expect(try cli.run("set", "XA", Self.action, "implemented", "--by", "alice").status == 0)
+        let refused = try cli.run("sync")
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("git push to origin was refused") && refused.stderr.contains("pushes are closed for maintenance"),
+                "\(refused.stderr)")
         var noGit = cli
         noGit.environment["PATH"] = "/nonexistent"
         let missing = try noGit.run("sync")

@@ -28,12 +28,15 @@ public struct Participant: Codable, Sendable, Equatable, Hashable, Identifiable 
 public struct StateDirectory: Sendable, Equatable {
     public private(set) var all: [Participant]
     private var byKey: [String: Int] = [:]
+    /// Codes and names with their folded keys, for "did you mean" (folded once, not on every miss).
+    private var suggestionKeys: [Suggestions.Keyed] = []
 
     public init(_ participants: [Participant]) {
         all = participants
         for (i, p) in participants.enumerated() {
             for key in [p.code, p.iso3, p.name] { byKey[Self.key(key)] = byKey[Self.key(key)] ?? i }
         }
+        suggestionKeys = participants.flatMap { [$0.code, $0.name] }.map { Suggestions.Keyed(text: $0, key: Self.key($0)) }
     }
 
     /// The participating States, and the Partners for Co-operation when `partners` is true.
@@ -49,8 +52,7 @@ public struct StateDirectory: Sendable, Equatable {
     /// Resolves a State or explains what is valid, with the closest names.
     public func lookup(_ query: String) -> Result<Participant, LookupError> {
         if let found = resolve(query) { return .success(found) }
-        let candidates = all.flatMap { [$0.code, $0.name] }
-        let close = Suggestions.closest(to: query, among: candidates)
+        let close = Suggestions.closest(to: query, amongKeyed: suggestionKeys)
         return .failure(LookupError(kind: "State", value: query, suggestions: close,
                                     hint: "run `actionplan states --partners` for the list"))
     }
@@ -83,7 +85,9 @@ public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "unknown \(kind) '\(value)'"
+        // The value was typed or read from a file: one line, nothing a terminal would obey.
+        let shown = value.utf8.count > 200 ? String(value.prefix(60)) + "…" : value
+        var text = "unknown \(kind) '\(TerminalSafe.clean(shown))'"
         if !suggestions.isEmpty {
             text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
         }
@@ -96,17 +100,34 @@ public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum Suggestions {
     /// Up to `limit` candidates by edit distance (case-insensitive), prefix matches first.
     public static func closest(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
+        closest(to: query, amongKeyed: candidates.map { Keyed(text: $0, key: StateDirectory.key($0)) }, limit: limit)
+    }
+
+    /// A candidate and its folded key (case and diacritics removed).
+    public struct Keyed: Sendable, Equatable {
+        public var text: String
+        public var key: String
+        var length: Int
+
+        public init(text: String, key: String) {
+            self.text = text
+            self.key = key
+            length = key.count
+        }
+    }
+
+    /// As `closest(to:among:)`, with the candidates' keys folded in advance.
+    public static func closest(to query: String, amongKeyed candidates: [Keyed], limit: Int = 3) -> [String] {
         // A typo is short; a cell of megabytes is not a typo and must not cost megabytes × candidates.
         guard query.utf8.count <= maximumQueryLength else { return [] }
         let q = StateDirectory.key(query)
-        guard !q.isEmpty else { return Array(candidates.prefix(limit)) }
+        guard !q.isEmpty else { return Array(candidates.prefix(limit).map(\.text)) }
         let threshold = max(2, q.count / 2)
         let qCount = q.count
         let scored = candidates.map { candidate -> (String, Int) in
-            let c = StateDirectory.key(candidate)
-            if c.hasPrefix(q) { return (candidate, 0) }
-            if abs(c.count - qCount) > threshold { return (candidate, Int.max) }   // too far apart to qualify
-            return (candidate, distance(q, c))
+            if candidate.key.hasPrefix(q) { return (candidate.text, 0) }
+            if abs(candidate.length - qCount) > threshold { return (candidate.text, Int.max) }   // too far apart to qualify
+            return (candidate.text, distance(q, candidate.key))
         }
         var seen = Set<String>()
         return scored.filter { $0.1 <= threshold }

@@ -155,3 +155,35 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
 
     var description: String { files.keys.sorted().map { "\($0) (\(files[$0]!.count) bytes)" }.joined(separator: ", ") }
 }
+
+/// A full disk, simulated with a file size limit (`ulimit -f`): the write fails with a message, exit 65,
+/// and the journal is cut back to exactly what it was (no half line left behind).
+@Suite("CLI: a write that does not fit")
+struct FullDiskTests {
+    @Test func failedAppendLeavesTheJournalAsItWas() throws {
+        let cli = try FictionalCLI.make(); defer { cli.cleanUp() }
+        let before = try StoreSnapshot(cli.store)
+        let journalSize = try cli.file("states/XA.jsonl").utf8.count
+        #expect(journalSize < 1024)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // 1 KiB limit; SIGXFSZ ignored so the write returns EFBIG (as a full disk returns ENOSPC).
+        process.arguments = ["-c", "ulimit -f 1; trap '' XFSZ; exec \"$BIN\" set XA AP03-III-1-b implemented --note \"$NOTE\""]
+        var environment = cli.environment
+        environment["BIN"] = CLIRunner.binary
+        environment["NOTE"] = String(repeating: "n", count: 1500)
+        process.environment = environment
+        let errPath = NSTemporaryDirectory() + "full-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+        #expect(process.terminationStatus == 65, "\(stderr)")
+        #expect(stderr.contains("write failed: File too large; nothing was written"), "\(stderr)")
+        #expect(try StoreSnapshot(cli.store) == before)
+        #expect(try cli.run("validate").status == 0)
+    }
+}

@@ -80,12 +80,20 @@ public enum FileIO {
         defer { close(fd) }
         var payload = data
         var st = stat()
-        if fstat(fd, &st) == 0, st.st_size > 0 {
+        let sizeBefore = fstat(fd, &st) == 0 ? st.st_size : -1
+        if sizeBefore > 0 {
             var last: UInt8 = 0
-            if pread(fd, &last, 1, off_t(st.st_size - 1)) == 1, last != 0x0A { payload.insert(0x0A, at: 0) }
+            if pread(fd, &last, 1, off_t(sizeBefore - 1)) == 1, last != 0x0A { payload.insert(0x0A, at: 0) }
         }
-        try writeAll(fd, payload, path: path)
-        guard fsync(fd) == 0 else { throw StoreError(.io, file: path, message: "fsync failed: \(errnoText())") }
+        do throws(StoreError) {
+            try writeAll(fd, payload, path: path)
+            guard fsync(fd) == 0 else { throw StoreError(.io, file: path, message: "fsync failed: \(errnoText())") }
+        } catch {
+            // A full disk (or a file size limit) can take half a line: cut the file back to what it was,
+            // so a failed write leaves no torn line behind.
+            if sizeBefore >= 0, ftruncate(fd, off_t(sizeBefore)) == 0 { _ = fsync(fd) }
+            throw error
+        }
         if created { syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
     }
 

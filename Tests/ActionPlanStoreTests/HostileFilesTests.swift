@@ -187,3 +187,14 @@ struct HostileFilesTests {
         return process.processIdentifier
     }
 }
+
+extension HostileFilesTests {
+    @Test("a temporary store.json of a killed writer is removed by the next append")
+    func staleStoreTempRemovedByAppend() throws {
+        let temp = try TempStore()
+        let stale = temp.path + "/.store.json.tmp-\(try Self.deadProcessID())-99"
+        FileManager.default.createFile(atPath: stale, contents: Data("{".utf8))
+        try temp.store.append([TempStore.event("AT", "AP03-III-1-a", .implemented)])
+        #expect(!FileManager.default.fileExists(atPath: stale))
+    }
+}

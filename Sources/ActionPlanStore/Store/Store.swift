@@ -159,6 +159,7 @@ public final class Store: Sendable {
             var byState: [String: [ChangeEvent]] = [:]
             for event in events { byState[event.state, default: []].append(event) }
             for code in byState.keys { try SafePath.requireCode(code, file: statesFolder) }
+            FileIO.removeStaleTemps(in: path)
             for code in byState.keys.sorted() {
                 let lines = byState[code]!.map { EventCodec.encode($0) + "\n" }.joined()
                 try FileIO.appendLines(Data(lines.utf8), to: journalPath(code))

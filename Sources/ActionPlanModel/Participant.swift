@@ -108,11 +108,13 @@ public enum Suggestions {
         public var text: String
         public var key: String
         var length: Int
+        var scalars: [Unicode.Scalar]
 
         public init(text: String, key: String) {
             self.text = text
             self.key = key
             length = key.count
+            scalars = Array(key.unicodeScalars)
         }
     }
 
@@ -124,26 +126,32 @@ public enum Suggestions {
         guard !q.isEmpty else { return Array(candidates.prefix(limit).map(\.text)) }
         let threshold = max(2, q.count / 2)
         let qCount = q.count
-        let scored = candidates.map { candidate -> (String, Int) in
-            if candidate.key.hasPrefix(q) { return (candidate.text, 0) }
-            if abs(candidate.length - qCount) > threshold { return (candidate.text, Int.max) }   // too far apart to qualify
-            return (candidate.text, distance(q, candidate.key))
+        let qScalars = Array(q.unicodeScalars)
+        var qualifying: [(text: String, score: Int)] = []
+        for candidate in candidates {
+            if candidate.key.hasPrefix(q) { qualifying.append((candidate.text, 0)); continue }
+            if abs(candidate.length - qCount) > threshold { continue }          // too far apart to qualify
+            // Folded keys have no diacritics left, so scalars stand for characters (and compare far faster).
+            let score = distance(qScalars, candidate.scalars)
+            if score <= threshold { qualifying.append((candidate.text, score)) }
         }
-        var seen = Set<String>()
-        return scored.filter { $0.1 <= threshold }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .map(\.0)
-            .filter { seen.insert($0).inserted }
-            .prefix(limit)
-            .map { $0 }
+        qualifying.sort { $0.score != $1.score ? $0.score < $1.score : $0.text < $1.text }
+        var result: [String] = []
+        for (text, _) in qualifying where !result.contains(text) {
+            result.append(text)
+            if result.count == limit { break }
+        }
+        return result
     }
 
     /// Queries longer than this (in UTF-8 bytes) get no suggestions.
     public static let maximumQueryLength = 200
 
     /// Levenshtein distance over characters.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    public static func distance(_ a: String, _ b: String) -> Int { distance(Array(a), Array(b)) }
+
+    /// Levenshtein distance over any comparable units (characters, or the scalars of folded keys).
+    static func distance<Unit: Equatable>(_ a: [Unit], _ b: [Unit]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

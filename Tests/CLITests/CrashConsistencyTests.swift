@@ -60,7 +60,7 @@ struct CrashConsistencyTests {
     /// Runs `actionplan` and sends SIGKILL after `delay` seconds; what it printed before dying counts.
     static func killedSet(cli: CLIRunner, arguments: [String], after delay: Double) throws -> Outcome {
         let outPath = NSTemporaryDirectory() + "crash-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: outPath) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLIRunner.binary)

@@ -14,7 +14,7 @@ struct HardeningCLITests {
         let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let typo = cli.store + "-typo"
         let csv = cli.store + "-in.csv"
-        FileManager.default.createFile(atPath: csv, contents: Data("state_code\n".utf8))
+        _ = FileManager.default.createFile(atPath: csv, contents: Data("state_code\n".utf8))
         let r = try cli.run(arguments.map { $0 == "IN.csv" ? csv : $0 } + ["--store", typo])
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("no store here"), "\(r.stderr)")
@@ -78,7 +78,7 @@ struct HardeningCLITests {
         let folder = URL(fileURLWithPath: cli.store).deletingLastPathComponent().path
         let dead = try deadProcessID()
         let stale = folder + "/.report.html.tmp-\(dead)-4242"
-        FileManager.default.createFile(atPath: stale, contents: Data("<html>half".utf8))
+        _ = FileManager.default.createFile(atPath: stale, contents: Data("<html>half".utf8))
         let r = try cli.run("export", "--format", "html", "--output", folder + "/report.html")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale))
@@ -174,7 +174,7 @@ struct FullDiskTests {
         environment["NOTE"] = String(repeating: "n", count: 1500)
         process.environment = environment
         let errPath = NSTemporaryDirectory() + "full-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         defer { try? FileManager.default.removeItem(atPath: errPath) }
         process.standardError = FileHandle(forWritingAtPath: errPath)
         process.standardOutput = FileHandle.nullDevice

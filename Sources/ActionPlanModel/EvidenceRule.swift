@@ -16,7 +16,7 @@ public enum EvidenceRule {
 
         public var description: String {
             let shown = reference.count > 40 ? String(reference.prefix(40)) + "…" : reference
-            return "evidence '\(shown)': \(reason)"
+            return "evidence '\(TerminalSafe.clean(shown))': \(reason)"
         }
     }
 

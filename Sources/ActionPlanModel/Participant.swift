@@ -28,12 +28,15 @@ public struct Participant: Codable, Sendable, Equatable, Hashable, Identifiable 
 public struct StateDirectory: Sendable, Equatable {
     public private(set) var all: [Participant]
     private var byKey: [String: Int] = [:]
+    /// Codes and names with their folded keys, for "did you mean" (folded once, not on every miss).
+    private var suggestionKeys: [Suggestions.Keyed] = []
 
     public init(_ participants: [Participant]) {
         all = participants
         for (i, p) in participants.enumerated() {
             for key in [p.code, p.iso3, p.name] { byKey[Self.key(key)] = byKey[Self.key(key)] ?? i }
         }
+        suggestionKeys = participants.flatMap { [$0.code, $0.name] }.map { Suggestions.Keyed(text: $0, key: Self.key($0)) }
     }
 
     /// The participating States, and the Partners for Co-operation when `partners` is true.
@@ -49,8 +52,7 @@ public struct StateDirectory: Sendable, Equatable {
     /// Resolves a State or explains what is valid, with the closest names.
     public func lookup(_ query: String) -> Result<Participant, LookupError> {
         if let found = resolve(query) { return .success(found) }
-        let candidates = all.flatMap { [$0.code, $0.name] }
-        let close = Suggestions.closest(to: query, among: candidates)
+        let close = Suggestions.closest(to: query, amongKeyed: suggestionKeys)
         return .failure(LookupError(kind: "State", value: query, suggestions: close,
                                     hint: "run `actionplan states --partners` for the list"))
     }
@@ -83,7 +85,9 @@ public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var text = "unknown \(kind) '\(value)'"
+        // The value was typed or read from a file: one line, nothing a terminal would obey.
+        let shown = value.utf8.count > 200 ? String(value.prefix(60)) + "…" : value
+        var text = "unknown \(kind) '\(TerminalSafe.clean(shown))'"
         if !suggestions.isEmpty {
             text += "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
         }
@@ -96,33 +100,58 @@ public struct LookupError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum Suggestions {
     /// Up to `limit` candidates by edit distance (case-insensitive), prefix matches first.
     public static func closest(to query: String, among candidates: [String], limit: Int = 3) -> [String] {
+        closest(to: query, amongKeyed: candidates.map { Keyed(text: $0, key: StateDirectory.key($0)) }, limit: limit)
+    }
+
+    /// A candidate and its folded key (case and diacritics removed).
+    public struct Keyed: Sendable, Equatable {
+        public var text: String
+        public var key: String
+        var length: Int
+        var scalars: [Unicode.Scalar]
+
+        public init(text: String, key: String) {
+            self.text = text
+            self.key = key
+            length = key.count
+            scalars = Array(key.unicodeScalars)
+        }
+    }
+
+    /// As `closest(to:among:)`, with the candidates' keys folded in advance.
+    public static func closest(to query: String, amongKeyed candidates: [Keyed], limit: Int = 3) -> [String] {
         // A typo is short; a cell of megabytes is not a typo and must not cost megabytes × candidates.
         guard query.utf8.count <= maximumQueryLength else { return [] }
         let q = StateDirectory.key(query)
-        guard !q.isEmpty else { return Array(candidates.prefix(limit)) }
+        guard !q.isEmpty else { return Array(candidates.prefix(limit).map(\.text)) }
         let threshold = max(2, q.count / 2)
         let qCount = q.count
-        let scored = candidates.map { candidate -> (String, Int) in
-            let c = StateDirectory.key(candidate)
-            if c.hasPrefix(q) { return (candidate, 0) }
-            if abs(c.count - qCount) > threshold { return (candidate, Int.max) }   // too far apart to qualify
-            return (candidate, distance(q, c))
+        let qScalars = Array(q.unicodeScalars)
+        var qualifying: [(text: String, score: Int)] = []
+        for candidate in candidates {
+            if candidate.key.hasPrefix(q) { qualifying.append((candidate.text, 0)); continue }
+            if abs(candidate.length - qCount) > threshold { continue }          // too far apart to qualify
+            // Folded keys have no diacritics left, so scalars stand for characters (and compare far faster).
+            let score = distance(qScalars, candidate.scalars)
+            if score <= threshold { qualifying.append((candidate.text, score)) }
         }
-        var seen = Set<String>()
-        return scored.filter { $0.1 <= threshold }
-            .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .map(\.0)
-            .filter { seen.insert($0).inserted }
-            .prefix(limit)
-            .map { $0 }
+        qualifying.sort { $0.score != $1.score ? $0.score < $1.score : $0.text < $1.text }
+        var result: [String] = []
+        for (text, _) in qualifying where !result.contains(text) {
+            result.append(text)
+            if result.count == limit { break }
+        }
+        return result
     }
 
     /// Queries longer than this (in UTF-8 bytes) get no suggestions.
     public static let maximumQueryLength = 200
 
     /// Levenshtein distance over characters.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    public static func distance(_ a: String, _ b: String) -> Int { distance(Array(a), Array(b)) }
+
+    /// Levenshtein distance over any comparable units (characters, or the scalars of folded keys).
+    static func distance<Unit: Equatable>(_ a: [Unit], _ b: [Unit]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

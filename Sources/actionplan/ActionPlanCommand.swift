@@ -10,8 +10,8 @@ struct ActionPlanCommand: ParsableCommand {
         abstract: "Track how States implement the OSCE Action Plan to Combat Trafficking in Human Beings.",
         discussion: """
             The store is a folder of JSON files: --store DIR, else $ACTIONPLAN_STORE, else \
-            $XDG_DATA_HOME/actionplan (~/.local/share/actionplan). It is created with the embedded \
-            catalog on first use.
+            $XDG_DATA_HOME/actionplan (~/.local/share/actionplan). `actionplan init` creates it with the \
+            embedded catalog (the TUI also creates the default location on first use).
 
             Exit codes: 0 success; 1 `validate` found problems; 64 usage error (bad option, unknown \
             State, action or status); 65 store error (damaged, newer format, cannot write); \

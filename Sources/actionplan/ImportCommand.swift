@@ -26,7 +26,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let bytes: [UInt8]
-        do { bytes = [UInt8](try FileIO.read(file)) } catch {
+        do { bytes = try FileIO.readBytes(file) } catch {
             throw fail("cannot read \(file): \(error.message)", code: ExitCodes.usage)
         }
         let (store, loaded) = try storeOptions.load()

@@ -8,7 +8,9 @@ struct MarkdownInjectionTests {
     static let hostileCode = "X<img src=x onerror=alert(1)>"
     static let hostileAction = "PV-<script>x</script>|y"
 
-    static func markdown() -> String {
+    static func markdown() -> String { String(decoding: MarkdownReport.write(snapshot()), as: UTF8.self) }
+
+    static func snapshot() -> StatusSnapshot {
         let catalog = Catalog(id: "fiction", version: "1", title: "Fiction", pillars: [
             Pillar(id: "prevention", title: "Prevention", description: "", areas: [
                 Area(id: "prevention.a", title: "A", actions: [
@@ -20,9 +22,8 @@ struct MarkdownInjectionTests {
         var tracker = Tracker(catalog: catalog, directory: directory)
         tracker.record(ChangeEvent(id: "e1", time: Timestamp(parsing: "2026-01-01T00:00:00.000Z")!, author: "a",
                                    state: hostileCode, action: hostileAction, status: .implemented))
-        let snapshot = StatusSnapshot(tracker: tracker, scope: ExportScope(), asOf: nil, changesFrom: nil,
-                                      generatedAt: Timestamp(parsing: "2026-02-01T00:00:00.000Z")!, storeFormat: 1)
-        return String(decoding: MarkdownReport.write(snapshot), as: UTF8.self)
+        return StatusSnapshot(tracker: tracker, scope: ExportScope(), asOf: nil, changesFrom: nil,
+                              generatedAt: Timestamp(parsing: "2026-02-01T00:00:00.000Z")!, storeFormat: 1)
     }
 
     @Test func stateCodesAndActionIDsAreEscaped() {
@@ -31,5 +32,12 @@ struct MarkdownInjectionTests {
         #expect(!text.contains("<script>"))
         #expect(text.contains("(X&lt;img src=x onerror=alert(1)&gt;)"))
         #expect(text.contains("PV-&lt;script&gt;x&lt;/script&gt;\\|y"))
+    }
+
+    @Test func theHTMLReportEscapesThemToo() {
+        let html = String(decoding: HTMLReport.write(Self.snapshot()), as: UTF8.self)
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<script>x"))
+        #expect(html.contains("X&lt;img src=x onerror=alert(1)&gt;"))
     }
 }

@@ -170,7 +170,7 @@ struct HostileFilesTests {
         let stale = temp.folder + "/.report.html.tmp-\(dead)-12345"
         let live = temp.folder + "/.report.html.tmp-1-777"                 // pid 1 always exists
         let foreign = temp.folder + "/.notes.tmp-backup"                    // not our pattern: kept
-        for file in [stale, live, foreign] { FileManager.default.createFile(atPath: file, contents: Data("x".utf8)) }
+        for file in [stale, live, foreign] { _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8)) }
         try FileIO.writeAtomically(Data("report".utf8), to: temp.folder + "/report.html")
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(FileManager.default.fileExists(atPath: live))
@@ -185,5 +185,16 @@ struct HostileFilesTests {
         try process.run()
         process.waitUntilExit()
         return process.processIdentifier
+    }
+}
+
+extension HostileFilesTests {
+    @Test("a temporary store.json of a killed writer is removed by the next append")
+    func staleStoreTempRemovedByAppend() throws {
+        let temp = try TempStore()
+        let stale = temp.path + "/.store.json.tmp-\(try Self.deadProcessID())-99"
+        _ = FileManager.default.createFile(atPath: stale, contents: Data("{".utf8))
+        try temp.store.append([TempStore.event("AT", "AP03-III-1-a", .implemented)])
+        #expect(!FileManager.default.fileExists(atPath: stale))
     }
 }

@@ -17,7 +17,12 @@ struct CLIRunner {
 
     /// A runner on a store in a fresh temporary folder.
     init() {
-        store = NSTemporaryDirectory() + "actionplan-cli-\(UUID().uuidString)/store"
+        self.init(store: NSTemporaryDirectory() + "actionplan-cli-\(UUID().uuidString)/store")
+    }
+
+    /// A runner on the store at `store` (the default for every command, through $ACTIONPLAN_STORE).
+    init(store: String) {
+        self.store = store
         environment = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "ACTIONPLAN_STORE": store,
                        "ACTIONPLAN_USER": "cli-test", "LANG": "C.UTF-8"]
     }

@@ -14,7 +14,7 @@ struct HardeningCLITests {
         let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let typo = cli.store + "-typo"
         let csv = cli.store + "-in.csv"
-        FileManager.default.createFile(atPath: csv, contents: Data("state_code\n".utf8))
+        _ = FileManager.default.createFile(atPath: csv, contents: Data("state_code\n".utf8))
         let r = try cli.run(arguments.map { $0 == "IN.csv" ? csv : $0 } + ["--store", typo])
         #expect(r.status == 65, "\(r.stderr)")
         #expect(r.stderr.contains("no store here"), "\(r.stderr)")
@@ -78,7 +78,7 @@ struct HardeningCLITests {
         let folder = URL(fileURLWithPath: cli.store).deletingLastPathComponent().path
         let dead = try deadProcessID()
         let stale = folder + "/.report.html.tmp-\(dead)-4242"
-        FileManager.default.createFile(atPath: stale, contents: Data("<html>half".utf8))
+        _ = FileManager.default.createFile(atPath: stale, contents: Data("<html>half".utf8))
         let r = try cli.run("export", "--format", "html", "--output", folder + "/report.html")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale))
@@ -154,4 +154,36 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
     }
 
     var description: String { files.keys.sorted().map { "\($0) (\(files[$0]!.count) bytes)" }.joined(separator: ", ") }
+}
+
+/// A full disk, simulated with a file size limit (`ulimit -f`): the write fails with a message, exit 65,
+/// and the journal is cut back to exactly what it was (no half line left behind).
+@Suite("CLI: a write that does not fit")
+struct FullDiskTests {
+    @Test func failedAppendLeavesTheJournalAsItWas() throws {
+        let cli = try FictionalCLI.make(); defer { cli.cleanUp() }
+        let before = try StoreSnapshot(cli.store)
+        let journalSize = try cli.file("states/XA.jsonl").utf8.count
+        #expect(journalSize < 1024)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // 1 KiB limit; SIGXFSZ ignored so the write returns EFBIG (as a full disk returns ENOSPC).
+        process.arguments = ["-c", "ulimit -f 1; trap '' XFSZ; exec \"$BIN\" set XA AP03-III-1-b implemented --note \"$NOTE\""]
+        var environment = cli.environment
+        environment["BIN"] = CLIRunner.binary
+        environment["NOTE"] = String(repeating: "n", count: 1500)
+        process.environment = environment
+        let errPath = NSTemporaryDirectory() + "full-\(UUID().uuidString)"
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errPath) }
+        process.standardError = FileHandle(forWritingAtPath: errPath)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+        #expect(process.terminationStatus == 65, "\(stderr)")
+        #expect(stderr.contains("write failed: File too large; nothing was written"), "\(stderr)")
+        #expect(try StoreSnapshot(cli.store) == before)
+        #expect(try cli.run("validate").status == 0)
+    }
 }

@@ -21,6 +21,24 @@ public enum FileIO {
         return data
     }
 
+    /// Reads a whole file straight into bytes (one copy in memory, not two: imports can be large).
+    public static func readBytes(_ path: String) throws(StoreError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [UInt8](try read(path)) }          // the same messages as `read`
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return [UInt8](try read(path)) }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + offset, $0.count - offset, off_t(offset)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            offset += n
+        }
+        return offset == bytes.count ? bytes : Array(bytes[..<offset])
+    }
+
     /// Whether a file or folder exists at `path`.
     public static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
@@ -62,12 +80,20 @@ public enum FileIO {
         defer { close(fd) }
         var payload = data
         var st = stat()
-        if fstat(fd, &st) == 0, st.st_size > 0 {
+        let sizeBefore = fstat(fd, &st) == 0 ? st.st_size : -1
+        if sizeBefore > 0 {
             var last: UInt8 = 0
-            if pread(fd, &last, 1, off_t(st.st_size - 1)) == 1, last != 0x0A { payload.insert(0x0A, at: 0) }
+            if pread(fd, &last, 1, off_t(sizeBefore - 1)) == 1, last != 0x0A { payload.insert(0x0A, at: 0) }
         }
-        try writeAll(fd, payload, path: path)
-        guard fsync(fd) == 0 else { throw StoreError(.io, file: path, message: "fsync failed: \(errnoText())") }
+        do throws(StoreError) {
+            try writeAll(fd, payload, path: path)
+            guard fsync(fd) == 0 else { throw StoreError(.io, file: path, message: "fsync failed: \(errnoText())") }
+        } catch {
+            // A full disk (or a file size limit) can take half a line: cut the file back to what it was,
+            // so a failed write leaves no torn line behind.
+            if sizeBefore >= 0, ftruncate(fd, off_t(sizeBefore)) == 0 { _ = fsync(fd) }
+            throw error
+        }
         if created { syncFolder(URL(fileURLWithPath: path).deletingLastPathComponent().path) }
     }
 

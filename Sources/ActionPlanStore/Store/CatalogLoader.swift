@@ -44,6 +44,11 @@ enum CatalogLoader {
                 throw StoreError(.io, file: file, message: "missing from the installation: \(error.localizedDescription)")
             }
         }
+        return try decodeStates(bytes, file: file)
+    }
+
+    /// Parses and checks a list of States (unique, file-name-safe codes), with file, line and column.
+    static func decodeStates(_ bytes: [UInt8], file: String) throws(StoreError) -> StateDirectory {
         let root: JSONValue
         do { root = try JSONParser.parse(bytes) } catch {
             throw StoreError(.damaged, file: file, location: SourceLocation(offset: error.offset, in: bytes), message: error.message)

@@ -33,6 +33,7 @@ extension Store {
         for code in Set(events.map(\.state)) { try SafePath.requireCode(code, file: statesFolder) }
         return try withLock(.exclusive) { () throws(StoreError) -> AppendReceipt in
             _ = try prepareForWriting()
+            FileIO.removeStaleTemps(in: path)
             let before = fingerprint()
             if !force { try checkBases(events) }
             if events.count == 1 {
@@ -76,10 +77,11 @@ extension Store {
             try FileIO.appendLines(Data((EventCodec.encode(event) + "\n").utf8), to: file)
         } catch {
             do { if FileIO.size(file) != length { try FileIO.truncate(file, to: length) } } catch let undo {
-                throw StoreError(.io, file: file, message: error.message + "; the journal could not be cut back ("
+                throw StoreError(.io, file: error.file, message: error.message + "; the journal could not be cut back ("
                     + undo.message + "): its last line may be torn, which validate reports and the fold ignores")
             }
-            throw StoreError(.io, file: file, message: error.message + "; nothing was written")
+            throw StoreError(.io, file: error.file, message: error.message.hasSuffix("nothing was written")
+                             ? error.message : error.message + "; nothing was written")
         }
     }
 

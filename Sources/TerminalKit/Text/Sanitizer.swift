@@ -1,3 +1,4 @@
+import ActionPlanModel
 
 
 /// Makes text from a file safe to show in a terminal: no control or escape sequence gets through.

@@ -1,5 +1,5 @@
 import Testing
-import TerminalKit
+import ActionPlanModel
 
 /// The one sanitizer: what may reach a terminal from a file or an argument.
 struct TerminalSafeTests {

@@ -53,6 +53,7 @@ module() {  # name sources...
 module ActionPlanModel Sources/ActionPlanModel/*.swift
 module ActionPlanResources Resources/EmbeddedResources.swift "$out/resource_bundle_accessor.swift"
 module ActionPlanStore $(find Sources/ActionPlanStore -name '*.swift' | sort)
+module TerminalKit $(find Sources/TerminalKit -name '*.swift' | sort)
 module ActionPlanExport $(find Sources/ActionPlanExport -name '*.swift' | sort)
 
 source_of() {
@@ -81,7 +82,7 @@ status=0
 for target in "${targets[@]}"; do
     src=$(source_of "$target")
     binary="$out/fuzz-$target"
-    objects=("$out/modules/ActionPlanModel.o" "$out/modules/ActionPlanResources.o" "$out/modules/ActionPlanStore.o" "$out/modules/ActionPlanExport.o")
+    objects=("$out/modules/ActionPlanModel.o" "$out/modules/ActionPlanResources.o" "$out/modules/ActionPlanStore.o" "$out/modules/TerminalKit.o" "$out/modules/ActionPlanExport.o")
     if [ ! -x "$binary" ] || [ -n "$(find "$src" "${objects[@]}" -newer "$binary" -print -quit)" ]; then
         echo "fuzz: linking $binary"
         rm -f "$binary"

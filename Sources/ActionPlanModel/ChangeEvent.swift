@@ -9,7 +9,7 @@ import Foundation
 /// made (`[]` for the first event of the pair). The fold orders an action's events by it, never by the
 /// clock, so a machine whose clock runs ahead cannot hide later edits. Events written before store
 /// format 2 have no base (`nil`) and keep their (time, id) order.
-public struct ChangeEvent: Codable, Sendable, Equatable, Hashable, Identifiable {
+public struct ChangeEvent: Sendable, Equatable, Hashable, Identifiable {
     public var id: String
     public var time: Timestamp
     public var author: String
@@ -17,11 +17,14 @@ public struct ChangeEvent: Codable, Sendable, Equatable, Hashable, Identifiable 
     public var action: String
     /// The head event ids of this pair that the writer saw, sorted; nil for events of format 1.
     public var base: [String]?
-    public var status: Status?
-    public var note: String?
-    public var evidenceAdded: [String]?
-    public var evidenceRemoved: [String]?
+    /// What the event does to the assessment: status, note, evidence added and removed.
+    public var change: Change
     public var undoes: String?
+
+    public var status: Status? { get { change.status } set { change.status = newValue } }
+    public var note: String? { get { change.note } set { change.note = newValue } }
+    public var evidenceAdded: [String]? { get { change.evidenceAdded } set { change.evidenceAdded = newValue } }
+    public var evidenceRemoved: [String]? { get { change.evidenceRemoved } set { change.evidenceRemoved = newValue } }
 
     public init(id: String, time: Timestamp, author: String, state: String, action: String,
                 base: [String]? = nil, status: Status? = nil, note: String? = nil, evidenceAdded: [String]? = nil,
@@ -32,17 +35,18 @@ public struct ChangeEvent: Codable, Sendable, Equatable, Hashable, Identifiable 
         self.state = state
         self.action = action
         self.base = base.map { $0.sorted() }
-        self.status = status
-        self.note = note
-        self.evidenceAdded = evidenceAdded
-        self.evidenceRemoved = evidenceRemoved
+        change = Change(status: status, note: note, evidenceAdded: evidenceAdded, evidenceRemoved: evidenceRemoved)
         self.undoes = undoes
     }
 
-    /// Whether the event changes anything at all.
-    public var isEmpty: Bool {
-        status == nil && note == nil && (evidenceAdded ?? []).isEmpty && (evidenceRemoved ?? []).isEmpty
+    public init(id: String, time: Timestamp, author: String, state: String, action: String, base: [String]?,
+                change: Change, undoes: String? = nil) {
+        self.init(id: id, time: time, author: author, state: state, action: action, base: base, undoes: undoes)
+        self.change = change
     }
+
+    /// Whether the event changes anything at all.
+    public var isEmpty: Bool { change.isEmpty }
 
     /// The order of the fold: time, then id (ids break ties the same way on every machine).
     public static func foldOrder(_ a: ChangeEvent, _ b: ChangeEvent) -> Bool {
@@ -72,24 +76,11 @@ public struct Assessment: Sendable, Equatable, Hashable {
 
     /// Applies one event on top of this assessment.
     public mutating func apply(_ event: ChangeEvent) {
-        if let status = event.status { self.status = status }
-        if let note = event.note { self.note = note }
-        if let removed = event.evidenceRemoved, !removed.isEmpty {
-            let gone = Set(removed)
-            evidence.removeAll { gone.contains($0) }
-        }
-        for item in event.evidenceAdded ?? [] where !evidence.contains(item) { evidence.append(item) }
+        apply(event.change)
         updatedAt = event.time
         updatedBy = event.author
     }
 
-    /// The event that turns this assessment into `target` (nil fields where nothing differs).
-    public func change(to target: Assessment) -> (status: Status?, note: String?, added: [String]?, removed: [String]?) {
-        let added = target.evidence.filter { !evidence.contains($0) }
-        let removed = evidence.filter { !target.evidence.contains($0) }
-        return (target.status == status ? nil : target.status,
-                target.note == note ? nil : target.note,
-                added.isEmpty ? nil : added,
-                removed.isEmpty ? nil : removed)
-    }
+    /// The change that turns this assessment into `target` (nil fields where nothing differs).
+    public func change(to target: Assessment) -> Change { Change(from: self, to: target) }
 }

@@ -72,12 +72,7 @@ struct HistoryRow: Encodable {
 
     /// "redo: not-assessed → implemented; note: …".
     static func describe(_ entry: TimelineEntry, compensation: Compensation?) -> String {
-        var parts: [String] = []
-        if entry.changesStatus { parts.append("\(entry.before.status.rawValue) → \(entry.after.status.rawValue)") }
-        if let note = entry.event.note { parts.append(note.isEmpty ? "note cleared" : "note: \(note)") }
-        if let added = entry.event.evidenceAdded, !added.isEmpty { parts.append("+evidence: " + added.joined(separator: ", ")) }
-        if let removed = entry.event.evidenceRemoved, !removed.isEmpty { parts.append("-evidence: " + removed.joined(separator: ", ")) }
-        let text = parts.isEmpty ? "(no change)" : parts.joined(separator: "; ")
+        let text = entry.event.change.describe(from: entry.before.status, .detailedIDs)
         return compensation.map { "\($0.rawValue): \(text)" } ?? text
     }
 }

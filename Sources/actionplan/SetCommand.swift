@@ -49,14 +49,12 @@ struct SetCommand: ParsableCommand {
         target.status = newStatus
         if let note { target.note = note }
         for ref in try evidence.map(requireEvidence) where !target.evidence.contains(ref) { target.evidence.append(ref) }
-        let diff = current.change(to: target)
         let environment = ProcessInfo.processInfo.environment
         let conflict = journal.conflict(of: actionItem.id)
         var event = ChangeEvent(id: EventID.make(), time: Timestamp(date: Date()),
                                 author: Author.resolve(explicit: author.by, environment: environment),
                                 state: participant.code, action: actionItem.id,
-                                base: journal.headIDs(of: actionItem.id), status: diff.status, note: diff.note,
-                                evidenceAdded: diff.added, evidenceRemoved: diff.removed)
+                                base: journal.headIDs(of: actionItem.id), change: current.change(to: target))
         // Resolving a conflict states the chosen status explicitly, so the history reads as a decision.
         if conflict != nil { event.status = newStatus }
         guard !event.isEmpty else {
@@ -66,10 +64,8 @@ struct SetCommand: ParsableCommand {
         do { try store.append([event], force: force) } catch {
             throw failWrite(error)
         }
-        var parts = [current.status == newStatus ? "\(newStatus.rawValue) (status kept)" : "\(current.status.rawValue) → \(newStatus.rawValue)"]
-        if let conflict { parts.append("resolves the conflict between \(conflict.sides.map(\.head.author).joined(separator: " and "))") }
-        if diff.note != nil { parts.append("note updated") }
-        if let added = diff.added { parts.append("+\(added.count) evidence") }
-        print("\(participant.code) \(actionItem.id): \(parts.joined(separator: ", ")) (by \(event.author), event \(event.id))")
+        var text = event.change.describe(from: current.status)
+        if let conflict { text += ", resolves the conflict between \(conflict.sides.map(\.head.author).joined(separator: " and "))" }
+        print("\(participant.code) \(actionItem.id): \(text) (by \(event.author), event \(event.id))")
     }
 }

@@ -39,8 +39,8 @@ import ActionPlanModel
         }
         let plan = try plan(bytes).get()
         #expect(plan.changes.map(\.description) == [
-            "row 2: XA PV-1: -1 evidence",
-            "row 3: XA PV-2: not-assessed → implemented, note",
+            "row 2: XA PV-1: −1 evidence",
+            "row 3: XA PV-2: not-assessed → implemented, note edited",
         ])
         #expect(plan.unchanged == 8)
         #expect(plan.skipped == 1)

@@ -172,3 +172,22 @@ struct SeededRandom {
         return z ^ (z >> 31)
     }
 }
+
+/// One `Change` value, one description: what `set`, `history`, the import plan and the TUI say.
+struct ChangeDescriptionTests {
+    @Test func theChangeBetweenTwoAssessmentsAndItsDescription() {
+        let before = Assessment(status: .notStarted, note: "old", evidence: ["A", "B"])
+        let after = Assessment(status: .implemented, note: "new", evidence: ["B", "C"])
+        let change = Change(from: before, to: after)
+        #expect(change == Change(status: .implemented, note: "new", evidenceAdded: ["C"], evidenceRemoved: ["A"]))
+        #expect(change.describe(from: .notStarted) == "not-started → implemented, note edited, +1 evidence, −1 evidence")
+        #expect(change.describe(from: .notStarted, .detailedIDs) == "not-started → implemented; note: new; +evidence: C; −evidence: A")
+        var applied = before
+        applied.apply(change)
+        #expect(applied.sameValues(as: after))
+        #expect(Change(from: after, to: after).isEmpty)
+        #expect(Change(from: after, to: after).describe(from: .implemented) == "no change")
+        #expect(Change(status: .implemented).describe(from: .implemented) == "implemented (status kept)")
+        #expect(Change(note: "").describe(from: .implemented) == "note cleared")
+    }
+}

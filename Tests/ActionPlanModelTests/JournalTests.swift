@@ -72,7 +72,7 @@ struct JournalTests {
         journal.append(events[2])
         let diff = journal.assessment(of: "PV-1").change(to: before)
         journal.append(ChangeEvent(id: "u", time: Fixture.t("2026-04-02T00:00:00Z"), author: "bob", state: "XA", action: "PV-1",
-                                   status: diff.status, note: diff.note, evidenceAdded: diff.added, evidenceRemoved: diff.removed, undoes: "c"))
+                                   base: nil, change: diff, undoes: "c"))
         let after = journal.assessment(of: "PV-1")
         #expect(after.status == before.status)
         #expect(after.note == before.note)

@@ -60,7 +60,7 @@ struct CoreCommandTests {
         let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         let set = try cli.run("set", "AUT", "ap03-iii-1-a", "partial", "--note", "Draft law, §3", "--evidence", "BGBl 12/2024", "--by", "alice")
         #expect(set.status == 0, "\(set.stderr)")
-        #expect(set.stdout.hasPrefix("AT AP03-III-1-a: not-assessed → partially-implemented, note updated, +1 evidence (by alice"))
+        #expect(set.stdout.hasPrefix("AT AP03-III-1-a: not-assessed → partially-implemented, note edited, +1 evidence (by alice"))
         let again = try cli.run("set", "austria", "AP03-III-1-a", "partially-implemented")
         #expect(again.stdout.contains("unchanged"))
         #expect(try cli.file("states/AT.jsonl").split(separator: "\n").count == 1)

@@ -20,8 +20,7 @@ public struct ImportPlan: Sendable, Equatable {
     public func events(author: String, time: Timestamp, makeID: () -> String) -> [ChangeEvent] {
         changes.map { change in
             ChangeEvent(id: makeID(), time: time, author: author, state: change.state, action: change.action,
-                        base: change.base, status: change.status, note: change.note, evidenceAdded: change.evidenceAdded,
-                        evidenceRemoved: change.evidenceRemoved)
+                        base: change.base, change: change.change)
         }
     }
 
@@ -31,39 +30,33 @@ public struct ImportPlan: Sendable, Equatable {
     }
 }
 
-/// The difference one CSV row makes to one State × action (nil fields are unchanged).
+/// The difference one CSV row makes to one State × action.
 public struct PlannedChange: Sendable, Equatable {
     public var row: Int
     public var state: String
     public var action: String
     public var before: Status
-    public var status: Status?
-    public var note: String?
-    public var evidenceAdded: [String]?
-    public var evidenceRemoved: [String]?
+    /// What the row changes (the same value the event will carry).
+    public var change: Change
     /// The heads the row was checked against; the store checks them again under its lock.
     public var base: [String]
 
-    public init(row: Int, state: String, action: String, before: Status, status: Status?, note: String?,
-                evidenceAdded: [String]?, evidenceRemoved: [String]?, base: [String] = []) {
-        self.base = base
+    public init(row: Int, state: String, action: String, before: Status, change: Change, base: [String] = []) {
         self.row = row
         self.state = state
         self.action = action
         self.before = before
-        self.status = status
-        self.note = note
-        self.evidenceAdded = evidenceAdded
-        self.evidenceRemoved = evidenceRemoved
+        self.change = change
+        self.base = base
     }
 
-    /// "row 4  XA AP03-III-1-a: not-started → implemented, note".
+    public var status: Status? { change.status }
+    public var note: String? { change.note }
+    public var evidenceAdded: [String]? { change.evidenceAdded }
+    public var evidenceRemoved: [String]? { change.evidenceRemoved }
+
+    /// "row 4: XA AP03-III-1-a: not-started → implemented, note edited" (the one description of a change).
     public var description: String {
-        var parts: [String] = []
-        if let status { parts.append("\(before.rawValue) → \(status.rawValue)") }
-        if note != nil { parts.append("note") }
-        if let added = evidenceAdded { parts.append("+\(added.count) evidence") }
-        if let removed = evidenceRemoved { parts.append("-\(removed.count) evidence") }
-        return "row \(row): \(state) \(action): " + parts.joined(separator: ", ")
+        "row \(row): \(state) \(action): " + change.describe(from: before)
     }
 }

@@ -66,9 +66,9 @@ public enum ImportPlanner {
                 problems.append(ImportProblem(row: record.row, column: RowCheck.Column.evidence, message: bad.description))
                 continue
             }
-            let diff = current.change(to: target)
+            var change = current.change(to: target)
             let conflicted = tracker.journal(participant.code).isConflicted(action.id)
-            if diff.status == nil, diff.note == nil, diff.added == nil, diff.removed == nil, !conflicted {
+            if change.isEmpty, !conflicted {
                 plan.unchanged += 1
                 continue
             }
@@ -78,9 +78,10 @@ public enum ImportPlanner {
                 problems.append(stale)
                 continue
             }
+            // A row for an action in conflict states its status: the event resolves the conflict.
+            if conflicted { change.status = status }
             plan.changes.append(PlannedChange(row: record.row, state: participant.code, action: action.id,
-                before: current.status, status: conflicted ? status : diff.status, note: diff.note,
-                evidenceAdded: diff.added, evidenceRemoved: diff.removed, base: heads))
+                before: current.status, change: change, base: heads))
         }
         return problems.isEmpty ? .success(plan) : .failure(ImportProblems(all: problems, omitted: omitted))
     }

@@ -21,10 +21,8 @@ public enum Effect: Equatable, Sendable {
 public struct EventDraft: Equatable, Sendable {
     public var state: String
     public var action: String
-    public var status: Status?
-    public var note: String?
-    public var evidenceAdded: [String]?
-    public var evidenceRemoved: [String]?
+    /// What the draft changes (the same value the event will carry).
+    public var change: Change
     /// The id of the event this draft compensates (undo and redo).
     public var undoes: String?
     /// The heads of this State × action the user saw when the change began (the event's `base`); the
@@ -37,17 +35,18 @@ public struct EventDraft: Equatable, Sendable {
         self.base = base
         self.state = state
         self.action = action
-        self.status = status
-        self.note = note
-        self.evidenceAdded = evidenceAdded
-        self.evidenceRemoved = evidenceRemoved
+        change = Change(status: status, note: note, evidenceAdded: evidenceAdded, evidenceRemoved: evidenceRemoved)
         self.undoes = undoes
     }
 
+    public var status: Status? { get { change.status } set { change.status = newValue } }
+    public var note: String? { get { change.note } set { change.note = newValue } }
+    public var evidenceAdded: [String]? { get { change.evidenceAdded } set { change.evidenceAdded = newValue } }
+    public var evidenceRemoved: [String]? { get { change.evidenceRemoved } set { change.evidenceRemoved = newValue } }
+
     /// The event the runner appends.
     public func stamped(id: String, time: Timestamp, author: String) -> ChangeEvent {
-        ChangeEvent(id: id, time: time, author: author, state: state, action: action, base: base, status: status,
-                    note: note, evidenceAdded: evidenceAdded, evidenceRemoved: evidenceRemoved, undoes: undoes)
+        ChangeEvent(id: id, time: time, author: author, state: state, action: action, base: base, change: change, undoes: undoes)
     }
 }
 

@@ -52,16 +52,14 @@ extension Assessment {
     /// `Assessment.apply` removes evidence first and appends additions at the end, so when a plain
     /// difference would leave the items in another order, every item is removed and re-added in order.
     func draft(to target: Assessment, state: String, action: String, undoes: String?) -> EventDraft? {
-        let diff = change(to: target)
-        var draft = EventDraft(state: state, action: action, status: diff.status, note: diff.note,
-                               evidenceAdded: diff.added, evidenceRemoved: diff.removed, undoes: undoes)
+        var draft = EventDraft(state: state, action: action, undoes: undoes)
+        draft.change = change(to: target)
         var trial = self
         trial.apply(draft.stamped(id: "", time: Timestamp(milliseconds: 0), author: ""))
         if trial.evidence != target.evidence {
             draft.evidenceRemoved = evidence.isEmpty ? nil : evidence
             draft.evidenceAdded = target.evidence.isEmpty ? nil : target.evidence
         }
-        let empty = draft.status == nil && draft.note == nil && draft.evidenceAdded == nil && draft.evidenceRemoved == nil
-        return empty ? nil : draft
+        return draft.change.isEmpty ? nil : draft
     }
 }

@@ -6,15 +6,11 @@ enum ChangeText {
     /// undo or redo says so first ("redo: · → ◔ In progress").
     static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, in tracker: Tracker,
                         theme: Theme, compact: Bool = false) -> String {
-        var parts: [String] = []
-        if before.status != after.status {
-            let from = theme.symbol(before.status) + (compact ? "" : " " + before.status.label)
-            parts.append("\(from) \(theme.arrow) \(theme.symbol(after.status)) \(after.status.label)")
-        }
-        if event.note != nil, before.note != after.note { parts.append(after.note.isEmpty ? "note removed" : "note edited") }
-        if let added = event.evidenceAdded, !added.isEmpty { parts.append("+\(added.count) evidence") }
-        if let removed = event.evidenceRemoved, !removed.isEmpty { parts.append("−\(removed.count) evidence") }
-        let text = parts.isEmpty ? "no change" : parts.joined(separator: ", ")
+        let ascii = theme.ascii
+        let symbol: @Sendable (Status) -> String = { ascii ? $0.asciiSymbol : $0.symbol }
+        let labelled: @Sendable (Status) -> String = { symbol($0) + " " + $0.label }
+        let wording = Change.Wording(status: labelled, before: compact ? symbol : nil, arrow: theme.arrow)
+        let text = event.change.describe(from: before.status, wording)
         guard let kind = tracker.journal(event.state).compensation(of: event) else { return text }
         return "\(kind.rawValue): \(text)"
     }

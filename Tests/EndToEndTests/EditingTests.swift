@@ -182,7 +182,8 @@ struct EditingTests {
         }
         let tui = try store.startTUI(["--state", "XA"], prefix: prefix, binary: binary)
         defer { tui.stop() }
-        let screen = try tui.waitFor(text: "READ-ONLY")
+        // A cold start of a copied debug binary as another user: slow on a loaded machine.
+        let screen = try tui.waitFor(text: "READ-ONLY", timeout: .seconds(30))
         #expect(screen.contains("not writable"), "\(screen)")
         try Self.goToFirstAction(tui)
         try tui.send("s")

@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanModel", "ActionPlanResources"]),
         .target(name: "ActionPlanExport", dependencies: ["ActionPlanModel", "TerminalKit"]),
-        .target(name: "TerminalKit"),
+        .target(name: "TerminalKit", dependencies: ["ActionPlanModel"]),
         .target(name: "TrackerCore", dependencies: ["ActionPlanModel", "TerminalKit"]),
         .systemLibrary(
             name: "CNcurses",
@@ -43,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "actionplan-bench",
-            dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore"],
+            dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore", "TrackerApp"],
             path: "Sources/actionplan-bench",
             exclude: ["export_baseline.py"]
         ),

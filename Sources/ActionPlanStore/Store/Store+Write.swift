@@ -48,7 +48,7 @@ extension Store {
         let checked = events.filter { $0.base != nil }
         guard !checked.isEmpty else { return }
         var journals: [String: Journal] = [:]
-        for code in Set(checked.map(\.state)) { journals[code] = try readJournalUnlocked(code).0 }
+        for code in Set(checked.map(\.state)) { journals[code] = try readJournal(code, depth: .recent).journal }
         var moved: [MovedHead] = []
         var inBatch: [String: [String]] = [:]   // heads made by earlier events of this batch
         for event in checked {

@@ -20,6 +20,8 @@ import Darwin
 /// The only code that touches the disk lives in this target; see docs/store-format.md.
 public final class Store: Sendable {
     public let path: String
+    /// Counts the journal bytes this store has read (tests check that a reload reads only what was appended).
+    public let meter = ReadMeter()
 
     private init(path: String) { self.path = path }
 
@@ -67,11 +69,13 @@ public final class Store: Sendable {
 
     /// Reads the whole store (or only the journals of `states`), folding every journal.
     ///
+    /// With `history: .recent` each journal is read through its checkpoint and keeps only each action's
+    /// newest events (see `HistoryDepth`); the present is the same either way.
     /// Throws for what makes the store unusable (damaged `store.json` or catalog, newer format);
     /// damaged journal lines and orphan events are returned as problems and never dropped silently.
-    public func load(states only: Set<String>? = nil) throws(StoreError) -> LoadedStore {
+    public func load(states only: Set<String>? = nil, history: HistoryDepth = .complete) throws(StoreError) -> LoadedStore {
         let recovered = try completeInterruptedBatches()
-        var loaded = try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only) }
+        var loaded = try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only, history: history) }
         loaded.problems = recovered + loaded.problems
         return loaded
     }
@@ -95,7 +99,7 @@ public final class Store: Sendable {
         }
     }
 
-    private func loadUnlocked(states only: Set<String>?) throws(StoreError) -> LoadedStore {
+    func loadUnlocked(states only: Set<String>?, history: HistoryDepth = .complete) throws(StoreError) -> LoadedStore {
         let fingerprint = self.fingerprint()
         let manifest = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
         let (catalog, catalogProblems) = try loadCatalog()
@@ -110,6 +114,7 @@ public final class Store: Sendable {
                 message: "the store follows catalog '\(manifest.catalogID)' but the catalog in use is '\(catalog.id)'"))
         }
         var journals: [String: Journal] = [:]
+        var positions: [String: JournalPosition] = [:]
         let pending = !committedBatches().isEmpty
         if pending {
             problems.append(StoreProblem(.warning, file: pendingFolder,
@@ -119,27 +124,55 @@ public final class Store: Sendable {
             let code = String(file.dropLast(6))
             if let only, !only.contains(code) { continue }
             let filePath = statesFolder + "/" + file
-            var (events, lineProblems) = JournalReader.read(try FileIO.read(filePath), file: filePath, state: code)
-            if pending { events += pendingEvents(for: code) }
-            problems += lineProblems
-            if directory.resolve(code)?.code != code {
-                problems.append(StoreProblem(.warning, file: filePath,
-                    message: "journal for an unknown State code '\(code)'; kept on disk, not shown"))
+            if pending {
+                // A batch that this user cannot complete is folded in memory, whole (rare; no checkpoint).
+                var (events, lineProblems) = JournalReader.read(try JournalBytes.read(filePath, meter: meter), file: filePath, state: code)
+                events += pendingEvents(for: code)
+                problems += lineProblems
+                guard directory.resolve(code)?.code == code else {
+                    problems.append(Self.unknownJournal(code, file: filePath))
+                    continue
+                }
+                let journal = Journal(state: code, events: events)
+                problems += Self.historyProblems(journal, file: filePath)
+                journals[code] = journal
                 continue
             }
-            let journal = Journal(state: code, events: events)
-            problems += Self.historyProblems(journal, file: filePath)
-            journals[code] = journal
+            let read = try readJournal(code, depth: history)
+            guard directory.resolve(code)?.code == code else {
+                problems += read.problems.filter { $0.location != nil }
+                problems.append(Self.unknownJournal(code, file: filePath))
+                continue
+            }
+            problems += read.problems
+            journals[code] = read.journal
+            positions[code] = read.position
         }
         var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings)
-        let orphans = tracker.orphans
-        for (action, count) in Dictionary(grouping: orphans, by: \.action).mapValues(\.count).sorted(by: { $0.key < $1.key }) {
-            let states = Set(orphans.filter { $0.action == action }.map(\.state)).sorted().joined(separator: ", ")
-            problems.append(StoreProblem(.warning, file: statesFolder,
-                message: "\(count) event(s) for action '\(action)', which the catalog does not have (orphans, kept): \(states)"))
-        }
+        problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
-        return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint)
+        return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
+                           positions: pending ? [:] : positions, history: history)
+    }
+
+    static func unknownJournal(_ code: String, file: String) -> StoreProblem {
+        StoreProblem(.warning, file: file, message: "journal for an unknown State code '\(code)'; kept on disk, not shown")
+    }
+
+    /// Events whose action the catalog does not have, counted per action (kept on disk, not counted).
+    func orphanProblems(_ tracker: Tracker) -> [StoreProblem] {
+        var counts: [String: (events: Int, states: [String])] = [:]
+        for code in tracker.journals.keys.sorted() {
+            let journal = tracker.journals[code]!
+            for action in journal.current.keys where tracker.catalog.action(id: action) == nil {
+                counts[action, default: (0, [])].events += journal.eventCount(of: action)
+                counts[action]!.states.append(code)
+            }
+        }
+        return counts.sorted(by: { $0.key < $1.key }).map { action, entry in
+            StoreProblem(.warning, file: statesFolder, message: "\(entry.events) event(s) for action '\(action)', which the catalog "
+                + "does not have (orphans, kept): \(entry.states.joined(separator: ", "))")
+        }
     }
 
     /// The store's own catalog if it has one, else the embedded one, with its validation problems.
@@ -152,12 +185,16 @@ public final class Store: Sendable {
     }
 
     /// One State's journal, read under the shared lock (for commands that touch a single State).
-    public func readJournal(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
+    public func readJournal(_ code: String, history: HistoryDepth = .complete) throws(StoreError) -> (Journal, [StoreProblem]) {
         try completeInterruptedBatches()
         return try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
             try SafePath.requireCode(code, file: statesFolder)
-            var (journal, problems) = try readJournalUnlocked(code)
             let pending = pendingEvents(for: code)
+            if pending.isEmpty, history == .recent {
+                let read = try readJournal(code, depth: .recent)
+                return (read.journal, read.problems)
+            }
+            var (journal, problems) = try readJournalUnlocked(code)
             if !pending.isEmpty { journal = Journal(state: code, events: journal.events + pending) }
             return (journal, problems)
         }
@@ -167,7 +204,7 @@ public final class Store: Sendable {
     func readJournalUnlocked(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
         let file = journalPath(code)
         guard FileIO.exists(file) else { return (Journal(state: code), []) }
-        let (events, problems) = JournalReader.read(try FileIO.read(file), file: file, state: code)
+        let (events, problems) = JournalReader.read(try JournalBytes.read(file, meter: meter), file: file, state: code)
         let journal = Journal(state: code, events: events)
         return (journal, problems + Self.historyProblems(journal, file: file))
     }
@@ -197,7 +234,7 @@ public final class Store: Sendable {
 
     /// Loads while the caller already holds the lock (a second `flock` from this process would wait
     /// for ourselves).
-    func loadHoldingLock() throws(StoreError) -> LoadedStore { try loadUnlocked(states: nil) }
+    func loadHoldingLock() throws(StoreError) -> LoadedStore { try loadUnlocked(states: nil, history: .complete) }
 
     func validate(now: Timestamp = Timestamp(date: Date()), holdingLock: Bool) -> [StoreProblem] {
         var problems: [StoreProblem] = linkProblems()
@@ -247,6 +284,10 @@ public struct LoadedStore: Sendable {
     public var manifest: StoreManifest
     public var problems: [StoreProblem]
     public var fingerprint: StoreFingerprint
+    /// How far each journal was read (for `Store.reload`).
+    var positions: [String: JournalPosition] = [:]
+    /// How much history the journals hold.
+    public var history: HistoryDepth = .complete
 }
 
 /// Sizes and modification times of a store's files; equal fingerprints mean nothing changed.

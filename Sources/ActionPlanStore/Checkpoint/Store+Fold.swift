@@ -1,0 +1,153 @@
+import Foundation
+import ActionPlanModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How much of each journal's history a read keeps in memory.
+public enum HistoryDepth: Sendable, Equatable {
+    /// Every event (history, change reports, `--as-of`, validation, sync).
+    case complete
+    /// The present (assessments, heads, conflicts) and each action's newest events, read through
+    /// checkpoints: start-up and memory that do not grow with the history.
+    case recent
+}
+
+/// One journal as read: the journal, the problems of its lines and fold, and how far it was read.
+struct JournalRead {
+    var journal: Journal
+    var problems: [StoreProblem]
+    var position: JournalPosition
+}
+
+extension Store {
+    /// How many of each action's newest events a `.recent` read keeps (the details pane shows three).
+    static let keptPerAction = 3
+    /// How many of each journal's newest events a `.recent` read keeps (the dashboard's recent changes).
+    static let keptPerJournal = 60
+
+    var checkpointFolder: String { path + "/.checkpoints" }
+    func checkpointPath(_ code: String) -> String { checkpointFolder + "/\(code).fold" }
+
+    // MARK: - Reading one journal
+
+    /// Reads one journal; the caller holds the lock. With `.recent`, a trusted checkpoint plus the bytes
+    /// after it; otherwise (or when the checkpoint does not match) the whole file, after which a fresh
+    /// checkpoint is written when the store is writable.
+    func readJournal(_ code: String, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
+        guard let stamp = FileIO.stamp(file) else {
+            return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
+        }
+        if depth == .recent, let checkpoint = trustedCheckpoint(code, stamp: stamp) {
+            let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
+            let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)
+            var journal = Journal(state: code, windows: checkpoint.windows)
+            if events.allSatisfy({ event in
+                defer { journal.append(event) }
+                return journal.extendsHead(event)
+            }) {
+                let whole = JournalBytes.wholeLines(tail)
+                let position = JournalPosition(inode: stamp.inode, length: checkpoint.length + Int64(whole.length),
+                                               lines: checkpoint.lines + whole.lines)
+                var lineProblems = checkpoint.problems
+                for problem in tailProblems where (problem.location?.line ?? 0) <= position.lines {
+                    lineProblems.append(Checkpoint.LineProblem(problem))
+                }
+                let settled = Self.settled(stamp, length: Int(position.length))
+                // Move the checkpoint forward (its hash continues over the tail); not past a torn last line.
+                if isWritable, whole.length == tail.count, whole.length > 0 || (checkpoint.stamp == nil && settled != nil) {
+                    var hash = PrefixHash(continuing: checkpoint.hash)
+                    hash.add(tail[..<whole.length])
+                    writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
+                                               stamp: settled, problems: lineProblems,
+                                               windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+                }
+                let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
+                return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position)
+            }
+            // An appended event that does not extend its action's head: fold the whole file again.
+        }
+        return try readWhole(code, stamp: stamp, depth: depth)
+    }
+
+    /// The whole journal, folded; with `.recent`, cut down to windows and checkpointed.
+    private func readWhole(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
+        let bytes = try JournalBytes.read(file, meter: meter)
+        let (events, problems) = JournalReader.read(bytes, file: file, state: code)
+        let full = Journal(state: code, events: events)
+        let whole = JournalBytes.wholeLines(bytes)
+        let position = JournalPosition(inode: stamp.inode, length: Int64(whole.length), lines: whole.lines)
+        let history = Self.historyProblems(full, file: file)
+        guard depth == .recent else { return JournalRead(journal: full, problems: problems + history, position: position) }
+        let windows = full.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
+        if isWritable {
+            // Problems on the torn last line (not covered) are found again on every read; the rest are
+            // kept in the checkpoint so that they are reported without reading the lines again.
+            let covered = problems.filter { ($0.location?.line ?? 0) <= whole.lines }.map(Checkpoint.LineProblem.init)
+            let prefixEvents = whole.length == bytes.count ? windows
+                : Journal(state: code, events: JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code).0)
+                    .windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
+            let checkpoint = Checkpoint(state: code, length: Int64(whole.length), lines: whole.lines,
+                                        hash: PrefixHash.of(bytes[..<whole.length]), stamp: Self.settled(stamp, length: whole.length),
+                                        problems: covered, windows: prefixEvents)
+            writeCheckpoint(checkpoint)
+        }
+        return JournalRead(journal: Journal(state: code, windows: windows), problems: problems + history, position: position)
+    }
+
+    /// The checkpoint of `code` if the journal still starts with what it covers.
+    ///
+    /// When the journal's `stat` (inode, size, modification time) is the one recorded, the covered bytes
+    /// are the whole file and unchanged, as git trusts its index: no byte is read. Otherwise the covered
+    /// prefix is read and hashed. A stamp is recorded only for a journal last modified more than two
+    /// seconds before the checkpoint was written, so that a change within the same clock tick cannot
+    /// pass for no change.
+    private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> Checkpoint? {
+        guard let bytes = try? FileIO.read(checkpointPath(code)),
+              let checkpoint = Checkpoint.decode([UInt8](bytes), state: code),
+              checkpoint.length <= stamp.size else { return nil }
+        if let recorded = checkpoint.stamp, recorded == stamp, recorded.size == checkpoint.length { return checkpoint }
+        guard let prefix = try? JournalBytes.read(journalPath(code), meter: meter), prefix.count >= checkpoint.length,
+              PrefixHash.of(prefix[..<Int(checkpoint.length)]) == checkpoint.hash else { return nil }
+        return checkpoint
+    }
+
+    /// The stamp to record, if the journal is all covered and was last changed long enough ago.
+    private static func settled(_ stamp: FileStamp, length: Int) -> FileStamp? {
+        guard stamp.size == Int64(length) else { return nil }
+        let now = Date().timeIntervalSince1970
+        return Double(stamp.seconds) + Double(stamp.nanoseconds) / 1e9 < now - 2 ? stamp : nil
+    }
+
+    /// Writes a checkpoint atomically (temporary file, rename). Not `fsync`ed: a checkpoint torn by a
+    /// crash fails its own hash and is rebuilt. Failures are ignored: a checkpoint only saves time.
+    func writeCheckpoint(_ checkpoint: Checkpoint) {
+        let folder = checkpointFolder
+        if !FileIO.exists(folder) {
+            guard (try? FileIO.makeFolder(folder)) != nil else { return }
+        }
+        // The folder ignores itself, so git and `sync` never see a checkpoint, whatever the store's
+        // own .gitignore says (stores created before checkpoints existed).
+        if !FileIO.exists(folder + "/.gitignore") {
+            try? Data("*\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
+        }
+        FileIO.removeStaleTemps(in: folder)
+        let target = checkpointPath(checkpoint.state)
+        let temp = folder + "/.\(checkpoint.state).fold.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try Data(checkpoint.encoded()).write(to: URL(fileURLWithPath: temp))
+            if rename(temp, target) != 0 { unlink(temp) }
+        } catch {
+            unlink(temp)
+        }
+    }
+
+    /// Removes every checkpoint (they are rebuilt on the next read); for tests and the benchmark.
+    public func removeCheckpoints() {
+        try? FileManager.default.removeItem(atPath: checkpointFolder)
+    }
+}

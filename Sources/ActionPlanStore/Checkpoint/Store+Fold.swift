@@ -41,7 +41,7 @@ extension Store {
         guard let stamp = FileIO.stamp(file) else {
             return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
         }
-        if depth == .recent, let checkpoint = trustedCheckpoint(code, stamp: stamp) {
+        if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
             let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)
             var journal = Journal(state: code, windows: checkpoint.windows)
@@ -58,7 +58,7 @@ extension Store {
                 }
                 let settled = Self.settled(stamp, length: Int(position.length))
                 // Move the checkpoint forward (its hash continues over the tail); not past a torn last line.
-                if isWritable, whole.length == tail.count, whole.length > 0 || (checkpoint.stamp == nil && settled != nil) {
+                if isWritable, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
                     var hash = PrefixHash(continuing: checkpoint.hash)
                     hash.add(tail[..<whole.length])
                     writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
@@ -102,25 +102,27 @@ extension Store {
     /// The checkpoint of `code` if the journal still starts with what it covers.
     ///
     /// When the journal's `stat` (inode, size, modification time) is the one recorded, the covered bytes
-    /// are the whole file and unchanged, as git trusts its index: no byte is read. Otherwise the covered
-    /// prefix is read and hashed. A stamp is recorded only for a journal last modified more than two
-    /// seconds before the checkpoint was written, so that a change within the same clock tick cannot
-    /// pass for no change.
-    private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> Checkpoint? {
+    /// are the whole file and unchanged, as git trusts its index: no journal byte is read. As in git,
+    /// a journal modified in the same clock tick as the checkpoint was written is "racy": its stamp is
+    /// not trusted (the checkpoint file must be strictly newer), and the prefix is hashed instead.
+    /// Otherwise the covered prefix is read and hashed.
+    private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> (Checkpoint, byStamp: Bool)? {
         guard let bytes = try? FileIO.read(checkpointPath(code)),
               let checkpoint = Checkpoint.decode([UInt8](bytes), state: code),
               checkpoint.length <= stamp.size else { return nil }
-        if let recorded = checkpoint.stamp, recorded == stamp, recorded.size == checkpoint.length { return checkpoint }
+        if let recorded = checkpoint.stamp, recorded == stamp, recorded.size == checkpoint.length,
+           let own = FileIO.stamp(checkpointPath(code)),
+           (recorded.seconds, recorded.nanoseconds) < (own.seconds, own.nanoseconds) {
+            return (checkpoint, true)
+        }
         guard let prefix = try? JournalBytes.read(journalPath(code), meter: meter), prefix.count >= checkpoint.length,
               PrefixHash.of(prefix[..<Int(checkpoint.length)]) == checkpoint.hash else { return nil }
-        return checkpoint
+        return (checkpoint, false)
     }
 
-    /// The stamp to record, if the journal is all covered and was last changed long enough ago.
+    /// The stamp to record: the journal's, when the checkpoint covers all of it.
     private static func settled(_ stamp: FileStamp, length: Int) -> FileStamp? {
-        guard stamp.size == Int64(length) else { return nil }
-        let now = Date().timeIntervalSince1970
-        return Double(stamp.seconds) + Double(stamp.nanoseconds) / 1e9 < now - 2 ? stamp : nil
+        stamp.size == Int64(length) ? stamp : nil
     }
 
     /// Writes a checkpoint atomically (temporary file, rename). Not `fsync`ed: a checkpoint torn by a

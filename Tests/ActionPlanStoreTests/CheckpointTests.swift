@@ -98,6 +98,18 @@ struct CheckpointTests {
         #expect(present.conflicts.count == 1)
     }
 
+    @Test("a write based on the heads moves the journal's checkpoint over its own line, so the next command need not read the journal")
+    func writerAdvances() throws {
+        let temp = try fictional()
+        try chain(temp, 240)
+        _ = try throughCheckpoint(temp)
+        try chain(temp, 1, from: 1000)
+        let size = try FileManager.default.attributesOfItem(atPath: temp.path + "/states/XA.jsonl")[.size] as! NSNumber
+        let checkpoint = Checkpoint.decode([UInt8](try Data(contentsOf: URL(fileURLWithPath: temp.path + checkpointFile))), state: "XA")
+        #expect(checkpoint?.length == size.int64Value)
+        #expect(try throughCheckpoint(temp) == full(temp))
+    }
+
     @Test("a journal cut shorter (at a line end or mid-line) is read whole")
     func truncation() throws {
         let temp = try fictional()
@@ -229,6 +241,22 @@ struct CheckpointTests {
         let before = try temp.store.load(history: .recent).tracker
         temp.store.removeCheckpoints()
         #expect(try temp.store.load(history: .recent).tracker == before)
+    }
+
+    @Test("an event line of a checkpoint gives back any event: tabs, line breaks, backslashes, empty and absent fields")
+    func eventLines() {
+        let events = [
+            ChangeEvent(id: "a\tb", time: Timestamp(milliseconds: 5), author: "x\\y", state: "XA", action: "A\nB", base: [],
+                        status: nil, note: "", evidenceAdded: ["1\r2", "", "\\t"], evidenceRemoved: nil, undoes: "u\\"),
+            ChangeEvent(id: "e", time: Timestamp(milliseconds: -1), author: "ß 中", state: "XA", action: "AP03-IV-1-a", base: nil,
+                        status: .partiallyImplemented, note: "line\nbreak\ttab", evidenceAdded: nil, evidenceRemoved: ["r"], undoes: nil),
+        ]
+        for event in events {
+            let line = CheckpointEventCodec.encode(event)
+            #expect(!line.contains("\n"))
+            #expect(CheckpointEventCodec.decode(ArraySlice(Array(line.utf8))) == event)
+        }
+        #expect(CheckpointEventCodec.decode(ArraySlice(Array("e\t1\tx".utf8))) == nil)
     }
 
     // MARK: - Incremental reload

@@ -64,8 +64,8 @@ struct Checkpoint: Equatable {
         }
         for window in windows {
             text += "pair \(window.omitted) \(window.events.count)\n"
-            if window.omitted > 0 { text += EventCodec.encode(Self.startEvent(window, state: state)) + "\n" }
-            for event in window.events { text += EventCodec.encode(event) + "\n" }
+            if window.omitted > 0 { text += CheckpointEventCodec.encode(Self.startEvent(window, state: state)) + "\n" }
+            for event in window.events { text += CheckpointEventCodec.encode(event) + "\n" }
         }
         var bytes = Array(text.utf8)
         bytes += Array("end \(PrefixHash.hex(PrefixHash.of(bytes[...])))\n".utf8)
@@ -128,14 +128,14 @@ struct Checkpoint: Equatable {
                   k + count + (omitted > 0 ? 1 : 0) <= lines.count else { return nil }
             var start = Assessment.unassessed
             if omitted > 0 {
-                guard let event = try? EventCodec.decode(lines[k]) else { return nil }
+                guard let event = CheckpointEventCodec.decode(lines[k]) else { return nil }
                 start.apply(event)
                 k += 1
             }
             var events: [ChangeEvent] = []
             events.reserveCapacity(count)
             for _ in 0..<count {
-                guard let event = try? EventCodec.decode(lines[k]) else { return nil }
+                guard let event = CheckpointEventCodec.decode(lines[k]) else { return nil }
                 events.append(event)
                 k += 1
             }

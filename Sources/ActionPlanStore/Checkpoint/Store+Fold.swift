@@ -20,6 +20,8 @@ struct JournalRead {
     var journal: Journal
     var problems: [StoreProblem]
     var position: JournalPosition
+    /// FNV-1a of the bytes up to `position.length`, when known (to move a checkpoint forward).
+    var hash: UInt64? = nil
 }
 
 extension Store {
@@ -66,7 +68,10 @@ extension Store {
                                                windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
                 }
                 let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
-                return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position)
+                var hash = PrefixHash(continuing: checkpoint.hash)
+                hash.add(tail[..<whole.length])
+                return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
+                                   hash: hash.value)
             }
             // An appended event that does not extend its action's head: fold the whole file again.
         }
@@ -96,7 +101,30 @@ extension Store {
                                         problems: covered, windows: prefixEvents)
             writeCheckpoint(checkpoint)
         }
-        return JournalRead(journal: Journal(state: code, windows: windows), problems: problems + history, position: position)
+        return JournalRead(journal: Journal(state: code, windows: windows), problems: problems + history, position: position,
+                           hash: PrefixHash.of(bytes[..<whole.length]))
+    }
+
+    /// After this process appended to a journal it had just read (under the same exclusive lock), moves
+    /// that journal's checkpoint over the new lines without reading the older ones again.
+    func advanceCheckpoint(_ read: JournalRead, code: String) {
+        let file = journalPath(code)
+        guard isWritable, let hash = read.hash, let stamp = FileIO.stamp(file), stamp.inode == read.position.inode,
+              let tail = try? JournalBytes.read(file, from: read.position.length, meter: meter) else { return }
+        let whole = JournalBytes.wholeLines(tail)
+        guard whole.length == tail.count, whole.length > 0 else { return }
+        var journal = read.journal
+        let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1)
+        for event in events {
+            guard journal.extendsHead(event) else { return }
+            journal.append(event)
+        }
+        var next = PrefixHash(continuing: hash)
+        next.add(tail[...])
+        let covered = (read.problems + tailProblems).filter { $0.location != nil }.map(Checkpoint.LineProblem.init)
+        writeCheckpoint(Checkpoint(state: code, length: read.position.length + Int64(whole.length), lines: read.position.lines + whole.lines,
+                                   hash: next.value, stamp: Self.settled(stamp, length: Int(read.position.length) + whole.length),
+                                   problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
     }
 
     /// The checkpoint of `code` if the journal still starts with what it covers.

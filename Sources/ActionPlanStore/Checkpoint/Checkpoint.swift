@@ -12,7 +12,7 @@ import ActionPlanModel
 /// covers LENGTH LINES HASH STAMP          STAMP: inode:size:seconds:nanoseconds of the journal, or -
 /// problem error|warning LINE COLUMN "message"   (a damaged line in the covered prefix, reported again)
 /// pair OMITTED COUNT                      then, if OMITTED > 0, the start as one event line, then COUNT event lines
-/// end HASH                                FNV-1a of every byte before this line (a torn file is ignored)
+/// end HASH                                a hash of every byte before this line (a torn file is ignored)
 /// ```
 struct Checkpoint: Equatable {
     static let version = 1
@@ -68,7 +68,7 @@ struct Checkpoint: Equatable {
             for event in window.events { text += CheckpointEventCodec.encode(event) + "\n" }
         }
         var bytes = Array(text.utf8)
-        bytes += Array("end \(PrefixHash.hex(PrefixHash.of(bytes[...])))\n".utf8)
+        bytes += Array("end \(PrefixHash.hex(PrefixHash.check(bytes[...])))\n".utf8)
         return bytes
     }
 
@@ -89,7 +89,7 @@ struct Checkpoint: Equatable {
         guard bytes.last == 0x0A, bytes.count > 21 else { return nil }
         let endStart = bytes.count - 21
         guard bytes[endStart..<endStart + 4].elementsEqual("end ".utf8),
-              String(decoding: bytes[endStart + 4..<bytes.count - 1], as: UTF8.self) == PrefixHash.hex(PrefixHash.of(bytes[..<endStart]))
+              String(decoding: bytes[endStart + 4..<bytes.count - 1], as: UTF8.self) == PrefixHash.hex(PrefixHash.check(bytes[..<endStart]))
         else { return nil }
         var lines: [ArraySlice<UInt8>] = []
         var from = 0

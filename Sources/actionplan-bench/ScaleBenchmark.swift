@@ -84,10 +84,11 @@ enum ScaleBenchmark {
             }
             let ms = one.samples[0]
             if state.screen == .history, history == 0 { history = ms } else { keys.record(ms) }
-            if ms > slowest.ms { slowest = ("\(key) → \(state.screen.title)", ms) }
+            if state.screen != .history || history != ms, ms > slowest.ms { slowest = ("\(key) → \(state.screen.title)", ms) }
         }
         print(String(format: "  keystrokes (update + effects + render): p50 %.2f ms, p99 %.2f ms (n=%d, without the first visit to History)",
                      keys.percentile(0.5), keys.percentile(0.99), keys.samples.count))
+        print(String(format: "  slowest other key: %@ (%.2f ms)", slowest.label, slowest.ms))
         print(String(format: "  first visit to History (reads every event, then the first page): %.0f ms", history))
 
         // Whole processes: `set` against an empty store, `export --format csv` against Python.
@@ -138,10 +139,15 @@ enum ScaleBenchmark {
 
     // MARK: - Processes
 
-    /// Runs a process to its end; its wall time in ms and its peak RSS in MB. A non-zero exit is an error.
+    /// Runs a process to its end; its wall time in ms and its peak RSS in MB.
+    ///
+    /// The RSS comes from GNU time (`/usr/bin/time -f %M`) rather than our own `wait4`: a child started
+    /// with `posix_spawn` (vfork) inherits the parent's peak RSS in `ru_maxrss` on Linux, so the
+    /// benchmark's own memory would be reported as the child's.
     static func child(_ path: String, _ arguments: [String]) throws -> (Double, Double) {
         var pid: pid_t = 0
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let rssFile = "/tmp/actionplan-bench-child.rss"
+        let argv = (["/usr/bin/time", "-f", "%M", "-o", rssFile, path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -150,7 +156,7 @@ enum ScaleBenchmark {
         defer { posix_spawn_file_actions_destroy(&actions) }
         let clock = ContinuousClock()
         let started = clock.now
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else {
+        guard posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, environ) == 0 else {
             throw BenchmarkFailure(message: "cannot start \(path)")
         }
         var status: Int32 = 0
@@ -159,13 +165,15 @@ enum ScaleBenchmark {
         let wall = Timing.milliseconds(clock.now - started)
         _ = status
         let output = (try? String(contentsOfFile: "/tmp/actionplan-bench-child.out", encoding: .utf8)) ?? ""
+        let rssText = (try? String(contentsOfFile: rssFile, encoding: .utf8)) ?? ""
+        let rss = (Double(rssText.split(separator: "\n").last.map(String.init) ?? "") ?? 0) / 1024
         if arguments.first?.hasPrefix("--start") == true {
             guard let ms = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                 throw BenchmarkFailure(message: "start-up child failed: \(output)")
             }
-            return (ms, Double(usage.ru_maxrss) / 1024)
+            return (ms, rss)
         }
-        return (wall, Double(usage.ru_maxrss) / 1024)
+        return (wall, rss)
     }
 
     /// The Python baseline as a whole process (interpreter start-up included), in ms.

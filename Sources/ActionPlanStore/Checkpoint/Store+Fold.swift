@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ActionPlanModel
 #if canImport(Glibc)
 import Glibc
@@ -32,6 +33,19 @@ extension Store {
 
     var checkpointFolder: String { path + "/.checkpoints" }
     func checkpointPath(_ code: String) -> String { checkpointFolder + "/\(code).fold" }
+
+    // MARK: - Reading journals
+
+    /// Reads several journals on every core: each is its own file and checkpoint, so they are independent.
+    func readJournals(_ codes: [String], depth: HistoryDepth) -> [String: Result<JournalRead, StoreError>] {
+        let results = Mutex<[String: Result<JournalRead, StoreError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
+            let result: Result<JournalRead, StoreError>
+            do throws(StoreError) { result = .success(try readJournal(codes[i], depth: depth)) } catch { result = .failure(error) }
+            results.withLock { $0[codes[i]] = result }
+        }
+        return results.withLock { $0 }
+    }
 
     // MARK: - Reading one journal
 

@@ -120,9 +120,10 @@ public final class Store: Sendable {
             problems.append(StoreProblem(.warning, file: pendingFolder,
                 message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
         }
-        for file in FileIO.list(statesFolder) where file.hasSuffix(".jsonl") {
+        let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
+        let reads = pending ? [:] : readJournals(files.map { String($0.dropLast(6)) }, depth: history)
+        for file in files {
             let code = String(file.dropLast(6))
-            if let only, !only.contains(code) { continue }
             let filePath = statesFolder + "/" + file
             if pending {
                 // A batch that this user cannot complete is folded in memory, whole (rare; no checkpoint).
@@ -138,7 +139,7 @@ public final class Store: Sendable {
                 journals[code] = journal
                 continue
             }
-            let read = try readJournal(code, depth: history)
+            let read = try reads[code]!.get()
             guard directory.resolve(code)?.code == code else {
                 problems += read.problems.filter { $0.location != nil }
                 problems.append(Self.unknownJournal(code, file: filePath))

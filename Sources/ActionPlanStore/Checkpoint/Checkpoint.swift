@@ -129,7 +129,9 @@ struct Checkpoint: Equatable {
             var start = Assessment.unassessed
             if omitted > 0 {
                 guard let event = CheckpointEventCodec.decode(lines[k]) else { return nil }
-                start.apply(event)
+                // Built directly, not applied: `apply` checks each evidence reference against the list.
+                start = Assessment(status: event.status ?? .notAssessed, note: event.note ?? "", evidence: event.evidenceAdded ?? [],
+                                   updatedAt: event.time, updatedBy: event.author)
                 k += 1
             }
             var events: [ChangeEvent] = []

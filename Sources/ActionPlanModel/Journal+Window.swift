@@ -24,6 +24,15 @@ public struct PairWindow: Sendable, Equatable {
 extension Tracker {
     /// Whether every journal holds its whole history (see `Journal.isComplete`).
     public var isHistoryComplete: Bool { journals.values.allSatisfy(\.isComplete) }
+
+    /// How many of the newest events of all journals together (by time, then id) are surely in memory:
+    /// each journal read through a checkpoint keeps its own newest, so the newest overall are there up
+    /// to the smallest such count. `Int.max` when every event is in memory.
+    public var newestKept: Int {
+        journals.values.reduce(Int.max) { least, journal in
+            journal.isComplete ? least : min(least, journal.newestKept ?? 0)
+        }
+    }
 }
 
 extension Journal {
@@ -77,10 +86,12 @@ extension Journal {
 
     /// A journal from windows (a checkpoint): cut actions are chains that start from their window's
     /// `start`; whole actions are folded causally as in `init(state:events:)`.
-    public init(state: String, windows: [PairWindow]) {
+    /// `newest`: how many of the journal's newest events the windows surely hold (see `newestKept`).
+    public init(state: String, windows: [PairWindow], newest: Int = 0) {
         let whole = Journal(state: state, events: windows.filter { $0.omitted == 0 }.flatMap(\.events))
         let cut = windows.filter { $0.omitted > 0 }
         guard !cut.isEmpty else { self = whole; return }
+        defer { newestKept = newest }
         // Merge the cut chains into the whole journal's (time, id) order and renumber the pairs.
         var merged = whole.events
         for window in cut { merged += window.events }
@@ -129,6 +140,6 @@ extension Journal {
         } else {
             windows.append(PairWindow(action: event.action, events: [event]))
         }
-        return Journal(state: state, windows: windows)
+        return Journal(state: state, windows: windows, newest: newestKept ?? 0)
     }
 }

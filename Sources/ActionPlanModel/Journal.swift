@@ -14,6 +14,9 @@ public struct Journal: Sendable, Equatable {
     var pairs: [String: PairOrder]
     /// How many duplicate lines (same id) were dropped.
     public internal(set) var duplicateCount: Int
+    /// For a journal read through a checkpoint: how many of its newest events (in `events` order) are
+    /// surely all in memory; nil when every event is.
+    public internal(set) var newestKept: Int? = nil
 
     public init(state: String, events input: [ChangeEvent] = []) {
         self.state = state

@@ -60,7 +60,7 @@ extension Store {
         if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
             let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)
-            var journal = Journal(state: code, windows: checkpoint.windows)
+            var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
             if events.allSatisfy({ event in
                 defer { journal.append(event) }
                 return journal.extendsHead(event)
@@ -115,7 +115,7 @@ extension Store {
                                         problems: covered, windows: prefixEvents)
             writeCheckpoint(checkpoint)
         }
-        return JournalRead(journal: Journal(state: code, windows: windows), problems: problems + history, position: position,
+        return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history, position: position,
                            hash: PrefixHash.of(bytes[..<whole.length]))
     }
 

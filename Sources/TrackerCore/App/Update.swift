@@ -125,7 +125,7 @@ extension AppState {
             switch screen {
             case .tree: treeCommand(command)
             case .matrix: matrixCommand(command)
-            case .history: historyCommand(command)
+            case .history: historyCommand(command); return historyNeeded
             case .help: helpCommand(command)
             case .dashboard: break
             }
@@ -133,8 +133,12 @@ extension AppState {
         return []
     }
 
-    /// The History screen lists every event: a tracker read with recent history only asks for the rest.
-    var historyNeeded: [Effect] { screen == .history && !tracker.isHistoryComplete ? [.loadHistory] : [] }
+    /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
+    /// within a page of the end of a truncated list, asks the runner for the whole history.
+    var historyNeeded: [Effect] {
+        guard screen == .history, history.truncated else { return [] }
+        return history.filter.isActive || history.selected + bodyHeight >= history.rows.count ? [.loadHistory] : []
+    }
 
     mutating func show(_ target: ScreenID) {
         if target == .help, screen != .help { screenBeforeHelp = screen }

@@ -47,6 +47,9 @@ public struct HistoryView: Equatable, Sendable {
     public var scroll = 0
     /// Set when the store changed while another screen was shown.
     public var stale = true
+    /// Whether older rows exist that are not in memory yet (a store read through checkpoints keeps only
+    /// each journal's newest events): the first page needs no read; the runner reads the rest on demand.
+    public private(set) var truncated = false
 
     public init() {}
 
@@ -78,6 +81,11 @@ public struct HistoryView: Equatable, Sendable {
             return journals[Int(a.journal)][Int(a.index)].id > journals[Int(b.journal)][Int(b.index)].id
         }
         rows = keys.map { Row(state: codes[Int($0.journal)], index: Int($0.index)) }
+        // Only the newest events are surely all here when journals were read through checkpoints; a
+        // filter may match older ones, so it waits for the whole history.
+        let kept = tracker.newestKept
+        truncated = kept != Int.max && (filter.isActive || rows.count > kept)
+        if truncated { rows = filter.isActive ? [] : Array(rows.prefix(kept)) }
         selected = min(selected, max(0, rows.count - 1))
         stale = false
     }

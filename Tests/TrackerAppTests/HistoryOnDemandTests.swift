@@ -61,6 +61,25 @@ struct HistoryOnDemandTests {
         #expect(rows(state) == rows(whole))
     }
 
+    @Test("one long journal alone: its newest changes are listed and the rest can still be read")
+    func oneJournal() throws {
+        let store = try SessionStore()
+        var heads: [String: String] = [:]
+        var events: [ChangeEvent] = []
+        for k in 0..<200 {
+            let action = Self.actions[k % Self.actions.count]
+            events.append(ChangeEvent(id: "e-\(1000 + k)", time: Timestamp(milliseconds: 1_780_000_000_000 + Int64(k) * 1000),
+                                      author: "tester", state: "XA", action: action, base: heads[action].map { [$0] } ?? [], status: .inProgress))
+            heads[action] = events.last!.id
+        }
+        try store.store.append(events)
+        var state = AppState(tracker: try store.store.load(history: .recent).tracker, options: AppOptions(storeName: "s"))
+        _ = update(&state, .resize(Size(width: 120, height: 40)))
+        _ = update(&state, .switchScreen(.history))
+        #expect(state.history.truncated && state.history.rows.count == 60)
+        #expect(update(&state, .bottom) == [.loadHistory])
+    }
+
     @Test("a History filter on a store opened through checkpoints reads the whole history first")
     func filterReadsEverything() throws {
         let store = try store()

@@ -43,7 +43,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "actionplan-bench",
-            dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore"],
+            dependencies: ["ActionPlanModel", "ActionPlanStore", "ActionPlanExport", "TerminalKit", "TrackerCore", "TrackerApp"],
             path: "Sources/actionplan-bench",
             exclude: ["export_baseline.py"]
         ),

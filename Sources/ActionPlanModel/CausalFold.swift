@@ -25,6 +25,10 @@ struct PairOrder: Sendable, Equatable {
     /// the journal's events, so "the value before this event" is the fold of its own ancestors. Nil for
     /// a chain, where it is simply the fold of the events before it.
     var bases: [Int32: [Int32]]? = nil
+    /// For a pair read through a checkpoint: the assessment after the events that are not kept in
+    /// memory (the fold starts here), and how many such events there are. Only a chain is cut this way.
+    var start: Assessment = .unassessed
+    var omitted: Int = 0
 
     /// Orders the events at `indices` (all of one action) of `events`.
     static func build(_ indices: [Int32], in events: [ChangeEvent]) -> (PairOrder, duplicates: [Int32]) {
@@ -152,7 +156,7 @@ extension PairOrder {
     /// The assessment just before `index` as its writer saw it: the fold of the event's ancestors in
     /// fold order (for a chain, simply the events before it).
     func before(_ index: Int32, in events: [ChangeEvent]) -> Assessment {
-        var result = Assessment.unassessed
+        var result = start
         guard let bases else {
             for i in order {
                 if i == index { break }

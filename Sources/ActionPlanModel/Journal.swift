@@ -8,12 +8,15 @@ import Foundation
 public struct Journal: Sendable, Equatable {
     public let state: String
     /// Every event once (duplicates from union merges dropped), in (time, id) order.
-    public private(set) var events: [ChangeEvent]
+    public internal(set) var events: [ChangeEvent]
     /// The assessments after every event, by action id.
-    public private(set) var current: [String: Assessment]
-    private var pairs: [String: PairOrder]
+    public internal(set) var current: [String: Assessment]
+    var pairs: [String: PairOrder]
     /// How many duplicate lines (same id) were dropped.
-    public private(set) var duplicateCount: Int
+    public internal(set) var duplicateCount: Int
+    /// For a journal read through a checkpoint: how many of its newest events (in `events` order) are
+    /// surely all in memory; nil when every event is.
+    public internal(set) var newestKept: Int? = nil
 
     public init(state: String, events input: [ChangeEvent] = []) {
         self.state = state
@@ -81,7 +84,7 @@ public struct Journal: Sendable, Equatable {
             ?? (event.base == [])
         let newest = events.last.map { ChangeEvent.foldOrder($0, event) } ?? true
         guard onHead, newest, pair?.missingBases.isEmpty ?? true else {
-            self = Journal(state: state, events: events + [event])
+            self = isComplete ? Journal(state: state, events: events + [event]) : refolded(adding: event)
             return
         }
         let index = Int32(events.count)
@@ -98,9 +101,10 @@ public struct Journal: Sendable, Equatable {
     public func assessment(of action: String) -> Assessment { current[action] ?? .unassessed }
 
     /// The assessments as they were at `instant` (inclusive): the events recorded by then, each pair
-    /// in its causal order.
+    /// in its causal order. A past date needs the whole history (`isComplete`).
     public func assessments(asOf instant: Timestamp?) -> [String: Assessment] {
         guard let instant else { return current }
+        precondition(isComplete, "an as-of fold needs the whole history; load the store with history: .complete")
         var result: [String: Assessment] = [:]
         for (action, pair) in pairs {
             var assessment: Assessment?
@@ -129,6 +133,7 @@ public struct Journal: Sendable, Equatable {
     /// the last event recorded by then in the action's causal order.
     public func headIDs(asOf instant: Timestamp?) -> [String: [String]] {
         var result: [String: [String]] = [:]
+        precondition(instant == nil || isComplete, "an as-of fold needs the whole history")
         for (action, pair) in pairs {
             if let instant {
                 if let last = pair.order.last(where: { events[Int($0)].time <= instant }) { result[action] = [events[Int(last)].id] }
@@ -175,6 +180,7 @@ public struct Journal: Sendable, Equatable {
 
     /// The status of each event's action just before it, aligned with `events` (for change reports).
     public func statusesBefore() -> [Status] {
+        precondition(isComplete, "a change report needs the whole history")
         var result = [Status](repeating: .notAssessed, count: events.count)
         for pair in pairs.values {
             guard pair.bases == nil else {
@@ -193,6 +199,7 @@ public struct Journal: Sendable, Equatable {
 
     /// Every event with the assessment before and after it, in `events` order.
     public func timeline() -> [TimelineEntry] {
+        precondition(isComplete, "a timeline needs the whole history")
         var entries = [TimelineEntry?](repeating: nil, count: events.count)
         for pair in pairs.values {
             guard pair.bases == nil else {

@@ -1,5 +1,7 @@
 /// Benchmarks, run on demand (never in the unit tests):
-/// `swift build -c release && .build/release/actionplan-bench [--tui-only | --export-only | --collaboration-only] [STORE]`.
+/// `swift build -c release && .build/release/actionplan-bench [--tui-only | --export-only | --collaboration-only] [STORE]`,
+/// or `--scale-only [FOLDER]` for start-up, reload and memory against history length (issue 10; the
+/// stores are built in FOLDER on first use and kept).
 ///
 /// The TUI part builds its own store of 68 FICTIONAL States in a temporary folder and times startup
 /// and keystrokes (docs/performance.md); the export part runs on STORE (built on first use) against a
@@ -9,6 +11,14 @@ import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let positional = arguments.filter { !$0.hasPrefix("--") }
+if let flag = arguments.first, flag == "--start" || flag == "--start-whole", positional.count == 1 {
+    ScaleBenchmark.start(positional[0], history: flag == "--start" ? .recent : .complete)
+}
+if arguments.contains("--scale-only") {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("actionplan").path
+    ScaleBenchmark.run(binary: binary, folder: positional.first ?? NSTemporaryDirectory() + "actionplan-scale-bench")
+    exit(0)
+}
 if arguments.contains("--collaboration-only") {
     // The `actionplan` binary built beside this one.
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("actionplan").path

@@ -63,10 +63,11 @@ extension StoreOptions {
     }
 
     /// Opens and loads the store, printing load problems (torn lines, orphans) as warnings.
-    func load(states: Set<String>? = nil, create: Bool = false) throws -> (Store, LoadedStore) {
+    /// `history: .recent` reads through checkpoints (the present only: no `--as-of`, no change report).
+    func load(states: Set<String>? = nil, create: Bool = false, history: HistoryDepth = .complete) throws -> (Store, LoadedStore) {
         let store = try open(create: create)
         do {
-            let loaded = try store.load(states: states)
+            let loaded = try store.load(states: states, history: history)
             reportProblems(loaded.problems)
             return (store, loaded)
         } catch {

@@ -19,7 +19,7 @@ struct ConflictsCommand: ParsableCommand {
     @Option(help: "table or json.") var format: ListFormat = .table
 
     func run() throws {
-        let (_, loaded) = try storeOptions.load()
+        let (_, loaded) = try storeOptions.load(history: .recent)
         let tracker = loaded.tracker
         let codes = try states.isEmpty ? nil : states.map { try tracker.requireState($0).code }
         let conflicts = tracker.conflicts(states: codes)

@@ -36,7 +36,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let end = try asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
-        let (store, loaded) = try storeOptions.load()
+        // The present needs no history: only a past date or the HTML change report reads every event.
+        let (store, loaded) = try storeOptions.load(history: end == nil && !format.showsChanges ? .recent : .complete)
         let tracker = loaded.tracker
         let scope = ExportScope(states: try tracker.requireStates(states), pillar: try pillar.map { try tracker.requirePillar($0).id },
                                 includePartners: partners || tracker.settings.includePartners)

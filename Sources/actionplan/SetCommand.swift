@@ -38,7 +38,7 @@ struct SetCommand: ParsableCommand {
         }
         let journal: Journal
         do {
-            let (read, problems) = try store.readJournal(participant.code)
+            let (read, problems) = try store.readJournal(participant.code, history: .recent)
             for problem in problems { Console.warning(problem.description) }
             journal = read
         } catch {

@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "table or json.") var format: ListFormat = .table
 
     func run() throws {
-        let (_, loaded) = try storeOptions.load()
+        let (_, loaded) = try storeOptions.load(history: .recent)
         let tracker = loaded.tracker
         let participant = try tracker.requireState(state)
         let pillars = try pillar.map { [try tracker.requirePillar($0)] } ?? tracker.catalog.pillars

@@ -29,7 +29,7 @@ struct SummaryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (_, loaded) = try storeOptions.load()
+        let (_, loaded) = try storeOptions.load(history: .recent)
         let tracker = loaded.tracker
         let states = tracker.states(includingPartners: partners ? true : nil)
         func cell(_ id: String, _ p: Progress) -> Row.Cell {

@@ -33,7 +33,7 @@ struct TUICommand: ParsableCommand {
         // Only the default location is created on first use (and the footer says so); a `--store`
         // or `$ACTIONPLAN_STORE` that names no store is an error, as in every other command.
         let created = storeOptions.isDefaultLocation && !FileIO.exists(storeOptions.resolvedPath + "/store.json")
-        let (store, loaded) = try storeOptions.load(create: storeOptions.isDefaultLocation)
+        let (store, loaded) = try storeOptions.load(create: storeOptions.isDefaultLocation, history: .recent)
         let initialState = try state.map { try loaded.tracker.requireState($0).code }
         let environment = ProcessInfo.processInfo.environment
         var reason: String?
@@ -55,7 +55,7 @@ struct TUICommand: ParsableCommand {
                                  readOnlyReason: reason, ascii: ascii, colors: terminal.colorEnabled,
                                  notice: created ? "created a new store at \(store.path)" : nil)
         let runner = EffectRunner(store: store, author: Author.resolve(explicit: author.by, environment: environment),
-                                  fingerprint: loaded.fingerprint, exporter: ExportRunner(store: store, home: environment["HOME"]))
+                                  loaded: loaded, exporter: ExportRunner(store: store, home: environment["HOME"]))
         _ = TrackerSession(runner: runner).run(AppState(tracker: loaded.tracker, options: options), on: terminal)
     }
 }

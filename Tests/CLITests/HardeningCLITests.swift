@@ -142,6 +142,8 @@ struct StoreSnapshot: Equatable, CustomStringConvertible {
         let manager = FileManager.default
         guard let walker = manager.enumerator(atPath: root) else { return }
         while let relative = walker.nextObject() as? String {
+            // Checkpoints are a derived cache that reads may (re)write; they are not the store's data.
+            if relative.split(separator: "/").contains(".checkpoints") { continue }
             let path = root + "/" + relative
             if let target = try? manager.destinationOfSymbolicLink(atPath: path) {
                 files[relative] = Data(("link → " + target).utf8)

@@ -40,6 +40,36 @@ struct EffectRunnerTests {
         #expect(message.hasSuffix("; nothing was written"), "\(message)")
     }
 
+    @Test("a runner started from the loaded store reloads a colleague's event by reading only its bytes; its own append is not an outside change")
+    func incrementalReload() throws {
+        let store = try SessionStore()
+        let action = "AP03-IV-1-a"
+        try store.store.append([ChangeEvent(id: "c-1", time: Self.clock, author: "colleague", state: "XA", action: action,
+                                            base: [], status: .notStarted)])
+        let loaded = try store.store.load(history: .recent)
+        var n = 0
+        let runner = EffectRunner(store: store.store, author: "tester", loaded: loaded,
+                                  exporter: ExportRunner(store: store.store, home: store.folder),
+                                  now: { Self.clock }, makeID: { n += 1; return "id-\(n)" })
+        let draft = EventDraft(state: "XA", action: action, status: .inProgress, base: ["c-1"])
+        guard case .commands(let answer) = runner.perform(.record([draft])) else { Issue.record("quit"); return }
+        #expect(answer == [.saved([draft.stamped(id: "id-1", time: Self.clock, author: "tester")])])
+        #expect(runner.tick() == [.tick(Self.clock)], "its own append is not an outside change")
+
+        let file = store.store.path + "/states/XA.jsonl"
+        let size = { (try FileManager.default.attributesOfItem(atPath: file)[.size] as! NSNumber).intValue }
+        let before = try size()
+        let colleague = try Store.open(path: store.store.path, create: false)
+        try colleague.append([ChangeEvent(id: "c-2", time: Self.clock, author: "colleague", state: "XA", action: action,
+                                          base: ["id-1"], status: .implemented)])
+        store.store.meter.reset()
+        let commands = runner.tick()
+        guard case .storeReloaded(let tracker) = commands.last else { Issue.record("no reload: \(commands)"); return }
+        #expect(tracker.assessment(state: "XA", action: action).status == .implemented)
+        #expect(tracker.headIDs(state: "XA", action: action) == ["c-2"])
+        #expect(store.store.meter.bytes == (try size()) - before, "only the appended line is read")
+    }
+
     @Test func quitEndsTheLoop() throws {
         let store = try SessionStore()
         guard case .quit = try runner(store).perform(.quit) else { Issue.record("did not quit"); return }

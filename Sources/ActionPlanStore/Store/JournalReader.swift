@@ -4,10 +4,14 @@ import ActionPlanModel
 /// Reads a journal line by line, keeping every good event and reporting every bad line.
 enum JournalReader {
     static func read(_ data: Data, file: String, state: String) -> ([ChangeEvent], [StoreProblem]) {
+        read([UInt8](data), file: file, state: state)
+    }
+
+    /// Reads `bytes`, the journal's lines from line number `firstLine` on (a tail after a checkpoint).
+    static func read(_ bytes: [UInt8], file: String, state: String, firstLine: Int = 1) -> ([ChangeEvent], [StoreProblem]) {
         var events: [ChangeEvent] = []
         var problems: [StoreProblem] = []
-        let bytes = [UInt8](data)
-        var lineNumber = 0
+        var lineNumber = firstLine - 1
         var start = 0
         while start < bytes.count {
             lineNumber += 1

@@ -35,21 +35,25 @@ extension Store {
             _ = try prepareForWriting()
             FileIO.removeStaleTemps(in: path)
             let before = fingerprint()
-            if !force { try checkBases(events) }
+            let reads = force ? [:] : try checkBases(events)
             if events.count == 1 {
                 try appendOne(events[0])
             } else {
                 try appendBatch(events)
             }
+            // Still under the lock: the journals we read are ours plus these lines; keep their checkpoints
+            // current so that the next command trusts them without reading the journal again.
+            for (code, read) in reads { advanceCheckpoint(read, code: code) }
             return AppendReceipt(before: before, after: fingerprint(), events: events)
         }
     }
 
-    private func checkBases(_ events: [ChangeEvent]) throws(StoreError) {
+    private func checkBases(_ events: [ChangeEvent]) throws(StoreError) -> [String: JournalRead] {
         let checked = events.filter { $0.base != nil }
-        guard !checked.isEmpty else { return }
-        var journals: [String: Journal] = [:]
-        for code in Set(checked.map(\.state)) { journals[code] = try readJournalUnlocked(code).0 }
+        guard !checked.isEmpty else { return [:] }
+        var reads: [String: JournalRead] = [:]
+        for code in Set(checked.map(\.state)) { reads[code] = try readJournal(code, depth: .recent) }
+        let journals = reads.mapValues(\.journal)
         var moved: [MovedHead] = []
         var inBatch: [String: [String]] = [:]   // heads made by earlier events of this batch
         for event in checked {
@@ -67,6 +71,7 @@ extension Store {
             throw StoreError(.headMoved, file: path, message: list + (moved.count > 5 ? "; and \(moved.count - 5) more" : ""),
                              moved: moved)
         }
+        return reads
     }
 
     /// One line: appended directly; on a write error the journal is cut back to its old length.

@@ -22,6 +22,8 @@ public final class Store: Sendable {
     public let path: String
     /// The last journal parsed by `readJournalUnlocked`, reused while its file is unchanged.
     let lastJournal = JournalMemo()
+    /// Counts the journal bytes this store has read (tests check that a reload reads only what was appended).
+    public let meter = ReadMeter()
 
     private init(path: String) { self.path = path }
 
@@ -69,11 +71,13 @@ public final class Store: Sendable {
 
     /// Reads the whole store (or only the journals of `states`), folding every journal.
     ///
+    /// With `history: .recent` each journal is read through its checkpoint and keeps only each action's
+    /// newest events (see `HistoryDepth`); the present is the same either way.
     /// Throws for what makes the store unusable (damaged `store.json` or catalog, newer format);
     /// damaged journal lines and orphan events are returned as problems and never dropped silently.
-    public func load(states only: Set<String>? = nil) throws(StoreError) -> LoadedStore {
+    public func load(states only: Set<String>? = nil, history: HistoryDepth = .complete) throws(StoreError) -> LoadedStore {
         let recovered = try completeInterruptedBatches()
-        var loaded = try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only) }
+        var loaded = try withLock(.shared) { () throws(StoreError) -> LoadedStore in try loadUnlocked(states: only, history: history) }
         loaded.problems = recovered + loaded.problems
         return loaded
     }
@@ -97,7 +101,7 @@ public final class Store: Sendable {
         }
     }
 
-    private func loadUnlocked(states only: Set<String>?) throws(StoreError) -> LoadedStore {
+    func loadUnlocked(states only: Set<String>?, history: HistoryDepth = .complete) throws(StoreError) -> LoadedStore {
         let fingerprint = self.fingerprint()
         let manifest = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
         let (catalog, catalogProblems) = try loadCatalog()
@@ -112,36 +116,66 @@ public final class Store: Sendable {
                 message: "the store follows catalog '\(manifest.catalogID)' but the catalog in use is '\(catalog.id)'"))
         }
         var journals: [String: Journal] = [:]
+        var positions: [String: JournalPosition] = [:]
         let pending = !committedBatches().isEmpty
         if pending {
             problems.append(StoreProblem(.warning, file: pendingFolder,
                 message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
         }
-        for file in FileIO.list(statesFolder) where file.hasSuffix(".jsonl") {
+        let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
+        let reads = pending ? [:] : readJournals(files.map { String($0.dropLast(6)) }, depth: history)
+        for file in files {
             let code = String(file.dropLast(6))
-            if let only, !only.contains(code) { continue }
             let filePath = statesFolder + "/" + file
-            var (events, lineProblems) = JournalReader.read(try FileIO.read(filePath), file: filePath, state: code)
-            if pending { events += pendingEvents(for: code) }
-            problems += lineProblems
-            if directory.resolve(code)?.code != code {
-                problems.append(StoreProblem(.warning, file: filePath,
-                    message: "journal for an unknown State code '\(code)'; kept on disk, not shown"))
+            if pending {
+                // A batch that this user cannot complete is folded in memory, whole (rare; no checkpoint).
+                var (events, lineProblems) = JournalReader.read(try JournalBytes.read(filePath, meter: meter), file: filePath, state: code)
+                events += pendingEvents(for: code)
+                problems += lineProblems
+                guard directory.resolve(code)?.code == code else {
+                    problems.append(Self.unknownJournal(code, file: filePath))
+                    continue
+                }
+                let journal = Journal(state: code, events: events)
+                problems += Self.historyProblems(journal, file: filePath)
+                journals[code] = journal
                 continue
             }
-            let journal = Journal(state: code, events: events)
-            problems += Self.historyProblems(journal, file: filePath)
-            journals[code] = journal
+            let read = try reads[code]!.get()
+            guard directory.resolve(code)?.code == code else {
+                problems += read.problems.filter { $0.location != nil }
+                problems.append(Self.unknownJournal(code, file: filePath))
+                continue
+            }
+            problems += read.problems
+            journals[code] = read.journal
+            positions[code] = read.position
         }
         var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings)
-        let orphans = tracker.orphans
-        for (action, count) in Dictionary(grouping: orphans, by: \.action).mapValues(\.count).sorted(by: { $0.key < $1.key }) {
-            let states = Set(orphans.filter { $0.action == action }.map(\.state)).sorted().joined(separator: ", ")
-            problems.append(StoreProblem(.warning, file: statesFolder,
-                message: "\(count) event(s) for action '\(action)', which the catalog does not have (orphans, kept): \(states)"))
-        }
+        problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
-        return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint)
+        return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
+                           positions: pending ? [:] : positions, history: history)
+    }
+
+    static func unknownJournal(_ code: String, file: String) -> StoreProblem {
+        StoreProblem(.warning, file: file, message: "journal for an unknown State code '\(code)'; kept on disk, not shown")
+    }
+
+    /// Events whose action the catalog does not have, counted per action (kept on disk, not counted).
+    func orphanProblems(_ tracker: Tracker) -> [StoreProblem] {
+        var counts: [String: (events: Int, states: [String])] = [:]
+        for code in tracker.journals.keys.sorted() {
+            let journal = tracker.journals[code]!
+            for action in journal.current.keys where tracker.catalog.action(id: action) == nil {
+                counts[action, default: (0, [])].events += journal.eventCount(of: action)
+                counts[action]!.states.append(code)
+            }
+        }
+        return counts.sorted(by: { $0.key < $1.key }).map { action, entry in
+            StoreProblem(.warning, file: statesFolder, message: "\(entry.events) event(s) for action '\(action)', which the catalog "
+                + "does not have (orphans, kept): \(entry.states.joined(separator: ", "))")
+        }
     }
 
     /// The store's own catalog if it has one, else the embedded one, with its validation problems.
@@ -154,12 +188,16 @@ public final class Store: Sendable {
     }
 
     /// One State's journal, read under the shared lock (for commands that touch a single State).
-    public func readJournal(_ code: String) throws(StoreError) -> (Journal, [StoreProblem]) {
+    public func readJournal(_ code: String, history: HistoryDepth = .complete) throws(StoreError) -> (Journal, [StoreProblem]) {
         try completeInterruptedBatches()
         return try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
             try SafePath.requireCode(code, file: statesFolder)
-            var (journal, problems) = try readJournalUnlocked(code)
             let pending = pendingEvents(for: code)
+            if pending.isEmpty, history == .recent {
+                let read = try readJournal(code, depth: .recent)
+                return (read.journal, read.problems)
+            }
+            var (journal, problems) = try readJournalUnlocked(code)
             if !pending.isEmpty { journal = Journal(state: code, events: journal.events + pending) }
             return (journal, problems)
         }
@@ -175,7 +213,7 @@ public final class Store: Sendable {
         guard FileIO.exists(file) else { return (Journal(state: code), []) }
         let stamp = FileIO.stamp(file)
         if let stamp, let cached = lastJournal.get(file: file, stamp: stamp) { return cached }
-        let (events, problems) = JournalReader.read(try FileIO.read(file), file: file, state: code)
+        let (events, problems) = JournalReader.read(try JournalBytes.read(file, meter: meter), file: file, state: code)
         let journal = Journal(state: code, events: events)
         let result = (journal, problems + Self.historyProblems(journal, file: file))
         if let stamp { lastJournal.set(file: file, stamp: stamp, result) }
@@ -207,7 +245,7 @@ public final class Store: Sendable {
 
     /// Loads while the caller already holds the lock (a second `flock` from this process would wait
     /// for ourselves).
-    func loadHoldingLock() throws(StoreError) -> LoadedStore { try loadUnlocked(states: nil) }
+    func loadHoldingLock() throws(StoreError) -> LoadedStore { try loadUnlocked(states: nil, history: .complete) }
 
     func validate(now: Timestamp = Timestamp(date: Date()), holdingLock: Bool) -> [StoreProblem] {
         var problems: [StoreProblem] = linkProblems()
@@ -257,6 +295,10 @@ public struct LoadedStore: Sendable {
     public var manifest: StoreManifest
     public var problems: [StoreProblem]
     public var fingerprint: StoreFingerprint
+    /// How far each journal was read (for `Store.reload`).
+    var positions: [String: JournalPosition] = [:]
+    /// How much history the journals hold.
+    public var history: HistoryDepth = .complete
 }
 
 /// Sizes and modification times of a store's files; equal fingerprints mean nothing changed.

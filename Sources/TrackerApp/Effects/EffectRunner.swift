@@ -16,6 +16,9 @@ public final class EffectRunner {
     private let store: Store
     private let author: String
     private var knownFingerprint: StoreFingerprint
+    /// The store as last read (when the session started from a `LoadedStore`): a reload then reads
+    /// only what changed on disk, usually the bytes appended to one journal.
+    private var known: LoadedStore?
     private let exporter: ExportRunner
     private let now: () -> Timestamp
     private let makeID: () -> String
@@ -39,6 +42,16 @@ public final class EffectRunner {
         self.makeID = makeID
     }
 
+    /// A runner that reloads incrementally from `loaded` (what the session shows at start).
+    public convenience init(store: Store, author: String, loaded: LoadedStore, exporter: ExportRunner,
+                            now: @escaping () -> Timestamp = { Timestamp(date: Date()) },
+                            makeID: @escaping () -> String = EventID.make,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.init(store: store, author: author, fingerprint: loaded.fingerprint, exporter: exporter, now: now,
+                  makeID: makeID, environment: environment)
+        known = loaded
+    }
+
     /// Runs one effect and says which commands follow from it.
     public func perform(_ effect: Effect) -> EffectOutcome<Command> {
         switch effect {
@@ -48,6 +61,8 @@ public final class EffectRunner {
             return .commands([exporter.export(request, now: now())])
         case .sync:
             return .commands(sync())
+        case .loadHistory:
+            return .commands([loadHistory()])
         case .quit:
             return .quit
         }
@@ -78,7 +93,17 @@ public final class EffectRunner {
         }
         afterAppend()
         var commands: [Command] = [.saved(events)]
-        if receipt.before == knownFingerprint {
+        if receipt.before == knownFingerprint, let known {
+            // Read our own appended bytes so that the next reload starts after them. If the store folded
+            // them differently from `update` (an event that does not extend its head, in a journal held
+            // without its whole history) or someone wrote right after us, show the store's result.
+            var expected = known.tracker
+            for event in events { expected.record(event) }
+            if let reloaded = reloadIfChanged(), receipt.after != knownFingerprint
+                || Set(events.map(\.state)).contains(where: { self.known?.tracker.journals[$0] != expected.journals[$0] }) {
+                commands.append(reloaded)
+            }
+        } else if receipt.before == knownFingerprint {
             // Nothing else was written between our last look and our append (both seen under the lock):
             // the files now differ from what we know by exactly our events.
             knownFingerprint = receipt.after
@@ -105,11 +130,24 @@ public final class EffectRunner {
 
     // MARK: - Watching
 
+    /// Every event, for the History screen; later reloads keep the whole history.
+    private func loadHistory() -> Command {
+        do {
+            let loaded = try store.load(history: .complete)
+            knownFingerprint = loaded.fingerprint
+            if known != nil { known = loaded }
+            return .historyLoaded(loaded.tracker)
+        } catch {
+            return .reloadFailed(error.description)
+        }
+    }
+
     private func reloadIfChanged() -> Command? {
         let current = store.fingerprint()
         guard current != knownFingerprint else { return nil }
         do {
-            let loaded = try store.load()
+            let loaded: LoadedStore
+            if let known { loaded = try store.reload(known); self.known = loaded } else { loaded = try store.load() }
             knownFingerprint = loaded.fingerprint
             return .storeReloaded(loaded.tracker)
         } catch {

@@ -11,6 +11,9 @@ public enum Effect: Equatable, Sendable {
     case export(ExportRequest)
     /// Share the store through git (`actionplan sync`), then answer `.synced(summary)` and reload.
     case sync
+    /// Read every event of the store (the History screen of a store opened with recent history only),
+    /// then answer `.historyLoaded(tracker)`.
+    case loadHistory
     /// Restore the terminal and leave.
     case quit
 }

@@ -94,6 +94,7 @@ extension AppState {
             history.refresh(tracker: tracker, states: states)
             history.keepVisible(height: max(1, bodyHeight - 2))
             mode = .browsing
+            return historyNeeded
         case .export:
             let format = ExportRequest.Format.allCases[form.choice("Format")]
             let wantsAll = form.fields[1].text == "All States"

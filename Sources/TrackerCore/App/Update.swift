@@ -48,6 +48,9 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
         return []
+    case .historyLoaded(let tracker):
+        state.replaceTracker(tracker)
+        return []
     case .reloadFailed(let message):
         // Not a save failure: no pending change is affected, only the user is told.
         state.message = Message("the store changed on disk but could not be read again (showing the last good data): \(message)", kind: .error)
@@ -91,9 +94,13 @@ extension AppState {
     /// Navigation and the keys that open popups, when no popup is open.
     mutating func handleBrowsing(_ command: Command) -> [Effect] {
         switch command {
-        case .switchScreen(let screen): show(screen)
-        case .nextScreen: show(ScreenID(rawValue: screen == .help ? 1 : screen.rawValue % 4 + 1) ?? .tree)
-        case .previousScreen: show(ScreenID(rawValue: screen == .help ? 4 : (screen.rawValue + 2) % 4 + 1) ?? .tree)
+        case .switchScreen(let screen): show(screen); return historyNeeded
+        case .nextScreen:
+            show(ScreenID(rawValue: screen == .help ? 1 : screen.rawValue % 4 + 1) ?? .tree)
+            return historyNeeded
+        case .previousScreen:
+            show(ScreenID(rawValue: screen == .help ? 4 : (screen.rawValue + 2) % 4 + 1) ?? .tree)
+            return historyNeeded
         case .openStatePicker:
             var picker = StatePicker()
             picker.highlighted = stateChoices(matching: "").firstIndex(of: selection) ?? 0
@@ -104,7 +111,7 @@ extension AppState {
         case .back: goBack()
         case .click(let position) where position.y == 1:
             let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }
-            if let (target, _, _) = hit { show(target) }
+            if let (target, _, _) = hit { show(target); return historyNeeded }
         case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
             return edit(command)
         case .resolveConflict:
@@ -118,12 +125,19 @@ extension AppState {
             switch screen {
             case .tree: treeCommand(command)
             case .matrix: matrixCommand(command)
-            case .history: historyCommand(command)
+            case .history: historyCommand(command); return historyNeeded
             case .help: helpCommand(command)
             case .dashboard: break
             }
         }
         return []
+    }
+
+    /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
+    /// within a page of the end of a truncated list, asks the runner for the whole history.
+    var historyNeeded: [Effect] {
+        guard screen == .history, history.truncated else { return [] }
+        return history.filter.isActive || history.selected + bodyHeight >= history.rows.count ? [.loadHistory] : []
     }
 
     mutating func show(_ target: ScreenID) {

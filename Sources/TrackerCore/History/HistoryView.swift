@@ -47,6 +47,9 @@ public struct HistoryView: Equatable, Sendable {
     public var scroll = 0
     /// Set when the store changed while another screen was shown.
     public var stale = true
+    /// Whether older rows exist that are not in memory yet (a store read through checkpoints keeps only
+    /// each journal's newest events): the first page needs no read; the runner reads the rest on demand.
+    public private(set) var truncated = false
 
     public init() {}
 
@@ -61,10 +64,22 @@ public struct HistoryView: Equatable, Sendable {
         let since = filter.since.flatMap(Timestamp.day)
         let author = filter.author?.lowercased()
         let action = filter.action?.lowercased()
+        // Only the newest events are surely all here when journals were read through checkpoints
+        // (`Tracker.newestKept`): the list is those, from each journal's newest; a filter may match older
+        // events, so it waits for the whole history (the runner reads it on `historyNeeded`).
+        let kept = tracker.newestKept
+        let limited = kept != Int.max
+        if limited, filter.isActive {
+            rows = []
+            truncated = true
+            selected = 0
+            stale = false
+            return
+        }
         var keys: [Key] = []
-        keys.reserveCapacity(journals.reduce(0) { $0 + $1.count })
+        keys.reserveCapacity(journals.reduce(0) { $0 + min($1.count, kept) })
         for (j, events) in journals.enumerated() {
-            for i in events.indices.reversed() {
+            for i in events.indices.reversed().prefix(kept) {
                 let event = events[i]
                 if let since, event.time < since { continue }
                 if let author, !event.author.lowercased().contains(author) { continue }
@@ -78,6 +93,9 @@ public struct HistoryView: Equatable, Sendable {
             return journals[Int(a.journal)][Int(a.index)].id > journals[Int(b.journal)][Int(b.index)].id
         }
         rows = keys.map { Row(state: codes[Int($0.journal)], index: Int($0.index)) }
+        // Some journal holds only its newest events: older rows exist that are not listed yet.
+        truncated = limited
+        if limited { rows = Array(rows.prefix(kept)) }
         selected = min(selected, max(0, rows.count - 1))
         stale = false
     }

@@ -7,7 +7,9 @@ enum HistoryScreen {
         let theme = canvas.theme
         let h = state.history
         let filter = h.filter.isActive ? "filter: \(h.filter.summary) (F clears)" : "all changes (f filters)"
-        canvas.field(" \(Plural.count(h.rows.count, "change")), newest first · \(filter)", x: 0, y: body.y, width: body.width, style: theme.title)
+        let count = h.truncated ? "the newest \(Plural.count(h.rows.count, "change")) (older ones are read when you scroll)"
+            : Plural.count(h.rows.count, "change")
+        canvas.field(" \(count), newest first · \(filter)", x: 0, y: body.y, width: body.width, style: theme.title)
         let authorWidth = 10, actionWidth = 14
         let header = " " + TextWidth.fit("When (UTC)", to: 17) + " " + TextWidth.fit("State", to: 5) + " "
             + TextWidth.fit("Action", to: actionWidth) + " " + TextWidth.fit("By", to: authorWidth) + " Change"

@@ -27,9 +27,10 @@ final class SessionStore {
     /// Runs a whole session (loop, effects, this store) on `backend` and returns the final state.
     @discardableResult
     func run(on backend: ScriptedBackend, readOnly: Bool = false, tickInterval: Duration = .seconds(3600)) throws -> AppState {
-        let loaded = try store.load()
+        // As the program does: the present through checkpoints, the rest of the history on demand.
+        let loaded = try store.load(history: .recent)
         var counter = 0
-        let runner = EffectRunner(store: store, author: "tester", fingerprint: loaded.fingerprint,
+        let runner = EffectRunner(store: store, author: "tester", loaded: loaded,
                                   exporter: ExportRunner(store: store, home: folder),
                                   now: { [unowned self] in
                                       minutes += 1

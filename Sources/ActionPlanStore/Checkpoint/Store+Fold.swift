@@ -1,0 +1,197 @@
+import Foundation
+import Synchronization
+import ActionPlanModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How much of each journal's history a read keeps in memory.
+public enum HistoryDepth: Sendable, Equatable {
+    /// Every event (history, change reports, `--as-of`, validation, sync).
+    case complete
+    /// The present (assessments, heads, conflicts) and each action's newest events, read through
+    /// checkpoints: start-up and memory that do not grow with the history.
+    case recent
+}
+
+/// One journal as read: the journal, the problems of its lines and fold, and how far it was read.
+struct JournalRead {
+    var journal: Journal
+    var problems: [StoreProblem]
+    var position: JournalPosition
+    /// FNV-1a of the bytes up to `position.length`, when known (to move a checkpoint forward).
+    var hash: UInt64? = nil
+}
+
+extension Store {
+    /// How many of each action's newest events a `.recent` read keeps (the details pane shows three).
+    static let keptPerAction = 3
+    /// How many of each journal's newest events a `.recent` read keeps (the dashboard's recent changes).
+    static let keptPerJournal = 60
+
+    var checkpointFolder: String { path + "/.checkpoints" }
+    func checkpointPath(_ code: String) -> String { checkpointFolder + "/\(code).fold" }
+
+    // MARK: - Reading journals
+
+    /// Reads several journals on every core: each is its own file and checkpoint, so they are independent.
+    func readJournals(_ codes: [String], depth: HistoryDepth) -> [String: Result<JournalRead, StoreError>] {
+        let results = Mutex<[String: Result<JournalRead, StoreError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
+            let result: Result<JournalRead, StoreError>
+            do throws(StoreError) { result = .success(try readJournal(codes[i], depth: depth)) } catch { result = .failure(error) }
+            results.withLock { $0[codes[i]] = result }
+        }
+        return results.withLock { $0 }
+    }
+
+    // MARK: - Reading one journal
+
+    /// Reads one journal; the caller holds the lock. With `.recent`, a trusted checkpoint plus the bytes
+    /// after it; otherwise (or when the checkpoint does not match) the whole file, after which a fresh
+    /// checkpoint is written when the store is writable.
+    func readJournal(_ code: String, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
+        guard let stamp = FileIO.stamp(file) else {
+            return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
+        }
+        if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
+            let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
+            let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)
+            var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
+            if events.allSatisfy({ event in
+                defer { journal.append(event) }
+                return journal.extendsHead(event)
+            }) {
+                let whole = JournalBytes.wholeLines(tail)
+                let position = JournalPosition(inode: stamp.inode, length: checkpoint.length + Int64(whole.length),
+                                               lines: checkpoint.lines + whole.lines)
+                var lineProblems = checkpoint.problems
+                for problem in tailProblems where (problem.location?.line ?? 0) <= position.lines {
+                    lineProblems.append(Checkpoint.LineProblem(problem))
+                }
+                let settled = Self.settled(stamp, length: Int(position.length))
+                // Move the checkpoint forward (its hash continues over the tail); not past a torn last line.
+                if isWritable, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
+                    var hash = PrefixHash(continuing: checkpoint.hash)
+                    hash.add(tail[..<whole.length])
+                    writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
+                                               stamp: settled, problems: lineProblems,
+                                               windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+                }
+                let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
+                var hash = PrefixHash(continuing: checkpoint.hash)
+                hash.add(tail[..<whole.length])
+                return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
+                                   hash: hash.value)
+            }
+            // An appended event that does not extend its action's head: fold the whole file again.
+        }
+        return try readWhole(code, stamp: stamp, depth: depth)
+    }
+
+    /// The whole journal, folded; with `.recent`, cut down to windows and checkpointed.
+    private func readWhole(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
+        let bytes = try JournalBytes.read(file, meter: meter)
+        let (events, problems) = JournalReader.read(bytes, file: file, state: code)
+        let full = Journal(state: code, events: events)
+        let whole = JournalBytes.wholeLines(bytes)
+        let position = JournalPosition(inode: stamp.inode, length: Int64(whole.length), lines: whole.lines)
+        let history = Self.historyProblems(full, file: file)
+        guard depth == .recent else { return JournalRead(journal: full, problems: problems + history, position: position) }
+        let windows = full.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
+        if isWritable {
+            // Problems on the torn last line (not covered) are found again on every read; the rest are
+            // kept in the checkpoint so that they are reported without reading the lines again.
+            let covered = problems.filter { ($0.location?.line ?? 0) <= whole.lines }.map(Checkpoint.LineProblem.init)
+            let prefixEvents = whole.length == bytes.count ? windows
+                : Journal(state: code, events: JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code).0)
+                    .windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
+            let checkpoint = Checkpoint(state: code, length: Int64(whole.length), lines: whole.lines,
+                                        hash: PrefixHash.of(bytes[..<whole.length]), stamp: Self.settled(stamp, length: whole.length),
+                                        problems: covered, windows: prefixEvents)
+            writeCheckpoint(checkpoint)
+        }
+        return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history, position: position,
+                           hash: PrefixHash.of(bytes[..<whole.length]))
+    }
+
+    /// After this process appended to a journal it had just read (under the same exclusive lock), moves
+    /// that journal's checkpoint over the new lines without reading the older ones again.
+    func advanceCheckpoint(_ read: JournalRead, code: String) {
+        let file = journalPath(code)
+        guard isWritable, let hash = read.hash, let stamp = FileIO.stamp(file), stamp.inode == read.position.inode,
+              let tail = try? JournalBytes.read(file, from: read.position.length, meter: meter) else { return }
+        let whole = JournalBytes.wholeLines(tail)
+        guard whole.length == tail.count, whole.length > 0 else { return }
+        var journal = read.journal
+        let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1)
+        for event in events {
+            guard journal.extendsHead(event) else { return }
+            journal.append(event)
+        }
+        var next = PrefixHash(continuing: hash)
+        next.add(tail[...])
+        let covered = (read.problems + tailProblems).filter { $0.location != nil }.map(Checkpoint.LineProblem.init)
+        writeCheckpoint(Checkpoint(state: code, length: read.position.length + Int64(whole.length), lines: read.position.lines + whole.lines,
+                                   hash: next.value, stamp: Self.settled(stamp, length: Int(read.position.length) + whole.length),
+                                   problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+    }
+
+    /// The checkpoint of `code` if the journal still starts with what it covers.
+    ///
+    /// When the journal's `stat` (inode, size, modification time) is the one recorded, the covered bytes
+    /// are the whole file and unchanged, as git trusts its index: no journal byte is read. As in git,
+    /// a journal modified in the same clock tick as the checkpoint was written is "racy": its stamp is
+    /// not trusted (the checkpoint file must be strictly newer), and the prefix is hashed instead.
+    /// Otherwise the covered prefix is read and hashed.
+    private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> (Checkpoint, byStamp: Bool)? {
+        guard let bytes = try? FileIO.read(checkpointPath(code)),
+              let checkpoint = Checkpoint.decode([UInt8](bytes), state: code),
+              checkpoint.length <= stamp.size else { return nil }
+        if let recorded = checkpoint.stamp, recorded == stamp, recorded.size == checkpoint.length,
+           let own = FileIO.stamp(checkpointPath(code)),
+           (recorded.seconds, recorded.nanoseconds) < (own.seconds, own.nanoseconds) {
+            return (checkpoint, true)
+        }
+        guard let prefix = try? JournalBytes.read(journalPath(code), meter: meter), prefix.count >= checkpoint.length,
+              PrefixHash.of(prefix[..<Int(checkpoint.length)]) == checkpoint.hash else { return nil }
+        return (checkpoint, false)
+    }
+
+    /// The stamp to record: the journal's, when the checkpoint covers all of it.
+    private static func settled(_ stamp: FileStamp, length: Int) -> FileStamp? {
+        stamp.size == Int64(length) ? stamp : nil
+    }
+
+    /// Writes a checkpoint atomically (temporary file, rename). Not `fsync`ed: a checkpoint torn by a
+    /// crash fails its own hash and is rebuilt. Failures are ignored: a checkpoint only saves time.
+    func writeCheckpoint(_ checkpoint: Checkpoint) {
+        let folder = checkpointFolder
+        if !FileIO.exists(folder) {
+            guard (try? FileIO.makeFolder(folder)) != nil else { return }
+        }
+        // The folder ignores itself, so git and `sync` never see a checkpoint, whatever the store's
+        // own .gitignore says (stores created before checkpoints existed).
+        if !FileIO.exists(folder + "/.gitignore") {
+            try? Data("*\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
+        }
+        FileIO.removeStaleTemps(in: folder)
+        let target = checkpointPath(checkpoint.state)
+        let temp = folder + "/.\(checkpoint.state).fold.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try Data(checkpoint.encoded()).write(to: URL(fileURLWithPath: temp))
+            if rename(temp, target) != 0 { unlink(temp) }
+        } catch {
+            unlink(temp)
+        }
+    }
+
+    /// Removes every checkpoint (they are rebuilt on the next read); for tests and the benchmark.
+    public func removeCheckpoints() {
+        try? FileManager.default.removeItem(atPath: checkpointFolder)
+    }
+}

@@ -1,0 +1,60 @@
+import ActionPlanModel
+
+extension Store {
+    /// The store as it is now, read from `previous` by reading only what changed.
+    ///
+    /// A journal whose file (inode) is the same and grew is read from where `previous` stopped: only the
+    /// appended bytes. Its new events are applied in place when each extends its action's head (or the
+    /// journal holds its whole history); otherwise, and for a journal that shrank or was replaced (git
+    /// checkout, a rewrite), the journal is read again through its checkpoint. A change to `store.json`,
+    /// the catalog or the list of States, or a batch this user cannot complete, reloads everything.
+    public func reload(_ previous: LoadedStore) throws(StoreError) -> LoadedStore {
+        try completeInterruptedBatches()
+        return try withLock(.shared) { () throws(StoreError) -> LoadedStore in
+            let now = fingerprint()
+            let control = [manifestPath, catalogPath, statesListPath]
+            guard control.allSatisfy({ now.stamps[$0] == previous.fingerprint.stamps[$0] }), committedBatches().isEmpty else {
+                return try loadUnlocked(states: nil, history: previous.history)
+            }
+            var loaded = previous
+            loaded.fingerprint = now
+            loaded.problems = []
+            var seen: Set<String> = []
+            for file in FileIO.list(statesFolder) where file.hasSuffix(".jsonl") {
+                let code = String(file.dropLast(6))
+                guard loaded.tracker.directory.resolve(code)?.code == code else { continue }
+                seen.insert(code)
+                guard now.stamps[file] != previous.fingerprint.stamps[file] || previous.positions[code] == nil else { continue }
+                let read = try readChange(code, stamp: now.stamps[file] ?? nil, from: previous.positions[code],
+                                          journal: previous.tracker.journals[code], depth: previous.history)
+                loaded.tracker.journals[code] = read.journal
+                loaded.positions[code] = read.position
+                loaded.problems += read.problems
+            }
+            for code in loaded.tracker.journals.keys where !seen.contains(code) {
+                loaded.tracker.journals[code] = nil
+                loaded.positions[code] = nil
+            }
+            return loaded
+        }
+    }
+
+    /// One changed journal: the appended bytes only when that is safe, else a read through the checkpoint.
+    private func readChange(_ code: String, stamp: FileStamp?, from position: JournalPosition?, journal: Journal?,
+                            depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        guard let stamp, let position, var journal, stamp.inode == position.inode, stamp.size >= position.length else {
+            return try readJournal(code, depth: depth)
+        }
+        let file = journalPath(code)
+        let tail = try JournalBytes.read(file, from: position.length, meter: meter)
+        let whole = JournalBytes.wholeLines(tail)
+        let (events, problems) = JournalReader.read(tail, file: file, state: code, firstLine: position.lines + 1)
+        for event in events {
+            guard journal.isComplete || journal.extendsHead(event) else { return try readJournal(code, depth: depth) }
+            journal.append(event)
+        }
+        return JournalRead(journal: journal, problems: problems,
+                           position: JournalPosition(inode: stamp.inode, length: position.length + Int64(whole.length),
+                                                     lines: position.lines + whole.lines))
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import ActionPlanModel
+import ActionPlanStore
+import TrackerCore
+import TrackerApp
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Start-up, reload and memory against the length of the history (issue 10), on two fictional stores:
+/// 57 States × 5,000 events (285,000) and 57 × 20,000 (1,140,000), each event based on its action's head.
+///
+/// Every figure is printed beside its peer where one exists: the old whole read beside the checkpoint
+/// read, `set` on the large store beside `set` on an empty one, `export --format csv` beside the Python
+/// baseline. Whole processes are the built `actionplan` binary, timed with their peak RSS (`wait4`).
+enum ScaleBenchmark {
+    static let size = TUIBenchmark.size
+
+    static func run(binary: String, folder: String, eventsPerState: [Int] = [5_000, 20_000]) {
+        for perState in eventsPerState {
+            let path = folder + "/scale-\(perState)"
+            let built = ensureStore(path, eventsPerState: perState)
+            print("scale: 57 fictional States × \(perState) events = \(57 * perState) events"
+                  + (built.map { String(format: " (built in %.1f s)", $0) } ?? " (existing store)"))
+            do { try measure(path, binary: binary, folder: folder) } catch { print("  error: \(error)") }
+        }
+    }
+
+    static func measure(_ path: String, binary: String, folder: String) throws {
+        let store = try Store.open(path: path, create: false)
+        let bench = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        // Start-up to first frame, in a fresh process each time (as the TUI starts), with its peak RSS.
+        store.removeCheckpoints()
+        let cold = try child(bench, ["--start", path])
+        var warm: [(Double, Double)] = []
+        for _ in 0..<5 { warm.append(try child(bench, ["--start", path])) }
+        let whole = try child(bench, ["--start-whole", path])
+        print(String(format: "  start-up → first frame, cold (no checkpoints): %.0f ms, RSS %.0f MB", cold.0, cold.1))
+        print(String(format: "  start-up → first frame, warm: median %.1f ms (min %.1f, max %.1f), RSS %.0f MB",
+                      median(warm.map(\.0)), warm.map(\.0).min()!, warm.map(\.0).max()!, warm.map(\.1).max()!))
+        print(String(format: "  before (whole read of every journal): %.0f ms, RSS %.0f MB  → warm is %.0f× faster",
+                      whole.0, whole.1, whole.0 / median(warm.map(\.0))))
+
+        // Reload after one external event, as the TUI sees it: reload + update + render.
+        let loaded = try store.load(history: .recent)
+        var state = AppState(tracker: loaded.tracker, options: AppOptions(storeName: "bench"))
+        _ = update(&state, .resize(size))
+        _ = render(state, size: size)
+        let runner = EffectRunner(store: store, author: "bench", loaded: loaded,
+                                  exporter: ExportRunner(store: store, home: nil))
+        let colleague = try Store.open(path: path, create: false)
+        var reload = Timing()
+        var bytes: [Int] = []
+        for k in 0..<7 {
+            let action = loaded.tracker.catalog.trackableActions[k * 7].id
+            let code = "X" + String("ABCDEFG".map { $0 }[k])
+            let heads = try colleague.readJournal(code, history: .recent).0.headIDs(of: action)
+            try colleague.append([ChangeEvent(id: EventID.make(), time: Timestamp(date: Date()), author: "colleague", state: code,
+                                              action: action, base: heads, status: Status.allCases[k % 6])])
+            store.meter.reset()
+            reload.measure {
+                for command in runner.tick() { _ = update(&state, command) }
+                _ = render(state, size: size)
+            }
+            bytes.append(store.meter.bytes)
+        }
+        print("  reload after one external event (reload + update + render): \(reload.summary); journal bytes read: \(Set(bytes).sorted())")
+
+        // Keystrokes, effects run as the loop runs them.
+        func press(_ command: Command) -> Double {
+            var one = Timing()
+            one.measure {
+                var pending = update(&state, command)
+                while let effect = pending.first {
+                    pending.removeFirst()
+                    if case .commands(let commands) = runner.perform(effect) {
+                        for command in commands { pending += update(&state, command) }
+                    }
+                }
+                _ = render(state, size: size)
+            }
+            return one.samples[0]
+        }
+        var keys = Timing()
+        var history = 0.0
+        var slowest = (label: "", ms: 0.0)
+        for (_, key) in TUIBenchmark.keys {
+            let ms = press(.key(key))
+            keys.record(ms)
+            if state.screen == .history, history == 0 { history = ms }
+            if ms > slowest.ms { slowest = ("\(key) → \(state.screen.title)", ms) }
+        }
+        print(String(format: "  keystrokes (update + effects + render): p50 %.2f ms, p99 %.2f ms (n=%d, the first visit to History included)",
+                     keys.percentile(0.5), keys.percentile(0.99), keys.samples.count))
+        print(String(format: "  slowest key: %@ (%.2f ms)", slowest.label, slowest.ms))
+        print(String(format: "  first visit to History (its first page, from the events in memory): %.2f ms", history))
+        _ = press(.switchScreen(.history))
+        let older = press(.bottom)
+        print(String(format: "  History scrolled past the first page (reads every event): %.0f ms", older))
+
+        // Whole processes: `set` against an empty store, `export --format csv` against Python.
+        let empty = folder + "/scale-empty"
+        if !FileManager.default.fileExists(atPath: empty + "/store.json") {
+            _ = try Store.open(path: empty, create: true)
+            try Data(ExportBenchmark.fictionalStates().utf8).write(to: URL(fileURLWithPath: empty + "/states.json"))
+        }
+        var setLarge: [Double] = [], setEmpty: [Double] = []
+        for k in 0..<5 {
+            let status = ["implemented", "in-progress"][k % 2]
+            setLarge.append(try child(binary, ["set", "XC", "AP03-IV-1-a", status, "--by", "bench", "--store", path]).0)
+            setEmpty.append(try child(binary, ["set", "XC", "AP03-IV-1-a", status, "--by", "bench", "--store", empty]).0)
+        }
+        print(String(format: "  set (whole process): median %.1f ms on this store, %.1f ms on an empty store (+%.1f ms)",
+                     median(setLarge), median(setEmpty), median(setLarge) - median(setEmpty)))
+        let out = folder + "/scale-export.csv"
+        var export: [(Double, Double)] = []
+        for _ in 0..<3 { export.append(try child(binary, ["export", "--format", "csv", "--store", path, "--output", out])) }
+        let python = (0..<3).compactMap { _ in pythonWall(path, out: folder) }.min()
+        let best = export.map(\.0).min()!
+        print(String(format: "  export --format csv (whole process): best %.0f ms, RSS %.0f MB", best, export.map(\.1).max()!)
+              + (python.map { String(format: "; Python json+csv (whole process): %.0f ms → %.1f× faster", $0, $0 / best) } ?? "; Python not run"))
+        let summary = try child(binary, ["summary", "--store", path])
+        print(String(format: "  summary (whole process): %.0f ms, RSS %.0f MB", summary.0, summary.1))
+    }
+
+    // MARK: - The start-up child
+
+    /// `actionplan-bench --start STORE`: what the TUI does before its first frame (load, state, render),
+    /// then prints the milliseconds; the parent reads the child's peak RSS.
+    static func start(_ path: String, history: HistoryDepth) -> Never {
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            let store = try Store.open(path: path, create: false)
+            let loaded = try store.load(history: history)
+            var state = AppState(tracker: loaded.tracker, options: AppOptions(storeName: "bench"))
+            _ = update(&state, .resize(size))
+            _ = render(state, size: size)
+        } catch {
+            print("error: \(error)")
+            exit(1)
+        }
+        print(Timing.milliseconds(clock.now - started))
+        exit(0)
+    }
+
+    // MARK: - Processes
+
+    /// Runs a process to its end; its wall time in ms and its peak RSS in MB.
+    ///
+    /// The RSS comes from GNU time (`/usr/bin/time -f %M`) rather than our own `wait4`: a child started
+    /// with `posix_spawn` (vfork) inherits the parent's peak RSS in `ru_maxrss` on Linux, so the
+    /// benchmark's own memory would be reported as the child's.
+    static func child(_ path: String, _ arguments: [String]) throws -> (Double, Double) {
+        var pid: pid_t = 0
+        let rssFile = "/tmp/actionplan-bench-child.rss"
+        let argv = (["/usr/bin/time", "-f", "%M", "-o", rssFile, path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/tmp/actionplan-bench-child.out", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let clock = ContinuousClock()
+        let started = clock.now
+        guard posix_spawn(&pid, "/usr/bin/time", &actions, nil, argv, environ) == 0 else {
+            throw BenchmarkFailure(message: "cannot start \(path)")
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        _ = wait4(pid, &status, 0, &usage)
+        let wall = Timing.milliseconds(clock.now - started)
+        _ = status
+        let output = (try? String(contentsOfFile: "/tmp/actionplan-bench-child.out", encoding: .utf8)) ?? ""
+        let rssText = (try? String(contentsOfFile: rssFile, encoding: .utf8)) ?? ""
+        let rss = (Double(rssText.split(separator: "\n").last.map(String.init) ?? "") ?? 0) / 1024
+        if arguments.first?.hasPrefix("--start") == true {
+            guard let ms = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw BenchmarkFailure(message: "start-up child failed: \(output)")
+            }
+            return (ms, rss)
+        }
+        return (wall, rss)
+    }
+
+    /// The Python baseline as a whole process (interpreter start-up included), in ms.
+    static func pythonWall(_ store: String, out: String) -> Double? {
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let root = here.deletingLastPathComponent().deletingLastPathComponent()
+        return try? child("/usr/bin/python3", [here.appendingPathComponent("export_baseline.py").path, store,
+                                              root.appendingPathComponent("Resources/catalog.json").path,
+                                              root.appendingPathComponent("Resources/states.json").path, out]).0
+    }
+
+    static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    // MARK: - The stores
+
+    /// Builds the store if it is missing: every event based on its action's head (store format 2), a
+    /// third with a note, a fifth with evidence, fixed seed. Returns the seconds it took, or nil.
+    static func ensureStore(_ path: String, eventsPerState: Int) -> Double? {
+        guard !FileManager.default.fileExists(atPath: path + "/store.json") else { return nil }
+        let clock = ContinuousClock()
+        let started = clock.now
+        do {
+            let store = try Store.open(path: path, create: true)
+            try Data(ExportBenchmark.fictionalStates().utf8).write(to: URL(fileURLWithPath: path + "/states.json"))
+            let tracker = try store.load().tracker
+            let actions = tracker.catalog.trackableActions.map(\.id)
+            var random = ExportBenchmark.Random(seed: 2026)
+            for state in tracker.states(includingPartners: false) {
+                var time = Timestamp.day("2020-01-01")!
+                var heads: [String: String] = [:]
+                var events: [ChangeEvent] = []
+                events.reserveCapacity(eventsPerState)
+                for i in 0..<eventsPerState {
+                    time = time.adding(milliseconds: Int64(1 + random.next(below: 600_000)))
+                    let action = actions[random.next(below: actions.count)]
+                    let id = String(format: "%@-%07d", state.code, i)
+                    events.append(ChangeEvent(id: id, time: time, author: "bench-\(random.next(below: 7))", state: state.code,
+                                              action: action, base: heads[action].map { [$0] } ?? [],
+                                              status: Status.allCases[random.next(below: Status.allCases.count)],
+                                              note: random.next(below: 3) == 0 ? "Synthetic note \(i), with a comma and \"quotes\"" : nil,
+                                              evidenceAdded: random.next(below: 5) == 0 ? ["DOC/\(i)"] : nil))
+                    heads[action] = id
+                }
+                try store.append(events)
+            }
+        } catch {
+            fatalError("scale benchmark: cannot build the store: \(error)")
+        }
+        return Timing.milliseconds(clock.now - started) / 1000
+    }
+}

@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanModel", "ActionPlanResources"]),
         .target(name: "ActionPlanExport", dependencies: ["ActionPlanModel", "TerminalKit"]),
-        .target(name: "TerminalKit"),
+        .target(name: "TerminalKit", dependencies: ["ActionPlanModel"]),
         .target(name: "TrackerCore", dependencies: ["ActionPlanModel", "TerminalKit"]),
         .systemLibrary(
             name: "CNcurses",

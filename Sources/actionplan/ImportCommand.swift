@@ -25,6 +25,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The CSV or XLSX file.") var file: String
     @Flag(name: .customLong("dry-run"), help: "Check and show what would change; write nothing.") var dryRun = false
     @OptionGroup var author: AuthorOptions
+    @Option(help: "table or json (the planned changes and what was written).") var format: ListFormat = .table
 
     func run() throws {
         let bytes: [UInt8]
@@ -32,9 +33,15 @@ struct ImportCommand: ParsableCommand {
             throw fail("cannot read \(file): \(error.message)", code: ExitCodes.usage)
         }
         let (store, loaded) = try storeOptions.load()
-        let plan = try XLSXImport.isWorkbook(bytes) ? planWorkbook(bytes, tracker: loaded.tracker)
-            : planCSV(bytes, tracker: loaded.tracker)
+        let (plan, sheets) = try XLSXImport.isWorkbook(bytes) ? planWorkbook(bytes, tracker: loaded.tracker)
+            : (planCSV(bytes, tracker: loaded.tracker), [])
+        if format == .table {
+            for (i, change) in plan.changes.enumerated() {
+                print((i < sheets.count ? "sheet '\(TerminalSafe.clean(sheets[i]))', " : "") + change.description)
+            }
+        }
         if dryRun {
+            if format == .json { return try printJSON(ImportReport(plan: plan, sheets: sheets, written: [], dryRun: true)) }
             print(plan.summary + "; dry run, nothing written")
             return
         }
@@ -44,13 +51,13 @@ struct ImportCommand: ParsableCommand {
         do { try store.append(events) } catch {
             throw failWrite(error)
         }
+        if format == .json { return try printJSON(ImportReport(plan: plan, sheets: sheets, written: events, dryRun: false)) }
         print(plan.summary + (events.isEmpty ? "; nothing to write" : "; \(events.count) event(s) written by \(who)"))
     }
 
     private func planCSV(_ bytes: [UInt8], tracker: Tracker) throws -> ImportPlan {
         switch ImportPlanner.plan(csv: bytes, tracker: tracker) {
         case .success(let plan):
-            for change in plan.changes { print(change.description) }
             return plan
         case .failure(let problems):
             for problem in problems.all { Console.error("\(file): \(problem)") }
@@ -58,16 +65,14 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    private func planWorkbook(_ bytes: [UInt8], tracker: Tracker) throws -> ImportPlan {
+    /// The combined plan, and the sheet of each change (in the plan's order).
+    private func planWorkbook(_ bytes: [UInt8], tracker: Tracker) throws -> (ImportPlan, [String]) {
         switch XLSXImport.plan(xlsx: bytes, tracker: tracker) {
         case .success(let plan):
-            for (sheet, sheetPlan) in plan.sheets {
-                for change in sheetPlan.changes { print("sheet '\(TerminalSafe.clean(sheet))', " + change.description) }
-            }
             if !plan.ignored.isEmpty {
                 Console.note("not status tables, not read: " + plan.ignored.map { "'\(TerminalSafe.clean($0))'" }.joined(separator: ", "))
             }
-            return plan.combined
+            return (plan.combined, plan.sheets.flatMap { sheet in sheet.plan.changes.map { _ in sheet.name } })
         case .failure(let problems):
             for problem in problems.all { Console.error("\(file): \(problem)") }
             throw refuse(shown: problems.all.count, omitted: problems.omitted)
@@ -77,5 +82,34 @@ struct ImportCommand: ParsableCommand {
     private func refuse(shown: Int, omitted: Int) -> Error {
         if omitted > 0 { Console.error("\(file): … and \(omitted) more problem(s) (the first \(shown) are shown)") }
         return fail("\(shown + omitted) problem(s); nothing was written", code: ExitCodes.usage)
+    }
+}
+
+/// `import --format json`: each planned change, the counts, and the events written.
+struct ImportReport: Encodable {
+    struct Change: Encodable {
+        var sheet: String?
+        var row: Int
+        var state, action, from: String
+        var to: String?
+        var note: String?
+        var evidenceAdded, evidenceRemoved: [String]?
+        var base: [String]
+    }
+    var changes: [Change]
+    var unchanged, skipped: Int
+    var dryRun: Bool
+    /// The ids of the events written (empty on a dry run or when nothing changed).
+    var written: [String]
+
+    init(plan: ImportPlan, sheets: [String], written: [ChangeEvent], dryRun: Bool) {
+        changes = plan.changes.enumerated().map { i, c in
+            Change(sheet: i < sheets.count ? sheets[i] : nil, row: c.row, state: c.state, action: c.action, from: c.before.rawValue,
+                   to: c.status?.rawValue, note: c.note, evidenceAdded: c.evidenceAdded, evidenceRemoved: c.evidenceRemoved, base: c.base)
+        }
+        unchanged = plan.unchanged
+        skipped = plan.skipped
+        self.dryRun = dryRun
+        self.written = written.map(\.id)
     }
 }

@@ -73,6 +73,8 @@ public enum Command: Equatable, Sendable {
     case sync
 
     // MARK: - Other
+    /// `:`: the command palette.
+    case openPalette
     case openExport
     case quit
 }

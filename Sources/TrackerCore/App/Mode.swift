@@ -15,6 +15,8 @@ public enum Mode: Equatable, Sendable {
     case conflictChooser(ConflictChooser)
     /// The outcome of a sync, until Esc or Enter.
     case syncReport(SyncSummary)
+    /// `:`: every command by name.
+    case palette(Palette)
 
     public var isPopup: Bool { self != .browsing }
 }

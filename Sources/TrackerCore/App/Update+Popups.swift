@@ -17,6 +17,15 @@ extension AppState {
         switch mode {
         case .browsing: return []
         case .syncReport: return []
+        case .palette(var palette):
+            let count = Palette.entries(for: palette.query.text, in: self).count
+            switch command {
+            case .moveUp: palette.highlighted = max(0, palette.highlighted - 1)
+            case .moveDown: palette.highlighted = min(max(0, count - 1), palette.highlighted + 1)
+            case .activate: return runPalette(palette)
+            default: break
+            }
+            mode = .palette(palette)
         case .conflictChooser(var chooser):
             switch command {
             case .moveUp: chooser.highlighted = max(0, chooser.highlighted - 1)
@@ -120,6 +129,10 @@ extension AppState {
             picker.query.handle(key)
             picker.highlighted = 0
             mode = .statePicker(picker)
+        case .palette(var palette):
+            palette.query.handle(key)
+            palette.highlighted = 0
+            mode = .palette(palette)
         case .search(var prompt):
             prompt.query.handle(key)
             mode = .search(prompt)

@@ -101,6 +101,7 @@ extension AppState {
         case .previousState: stepState(-1)
         case .nextState: stepState(1)
         case .openExport: mode = .form(exportForm())
+        case .openPalette: mode = .palette(Palette())
         case .back: goBack()
         case .click(let position) where position.y == 1:
             let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }

@@ -50,6 +50,7 @@ public enum Keymap {
         case .form: return [.always, .form]
         case .conflictChooser: return [.always, .conflictChooser]
         case .syncReport: return [.always, .syncReport]
+        case .palette: return [.always, .palette]
         case .browsing: break
         }
         switch state.screen {
@@ -114,6 +115,7 @@ public enum Keymap {
         Binding(.global, [c("3")], .switchScreen(.dashboard), "dashboard"),
         Binding(.global, [c("4")], .switchScreen(.history), "history of changes"),
         Binding(.global, [c("?"), .function(1)], .switchScreen(.help), "this help", hint: "help", rank: 0),
+        Binding(.global, [c(":")], .openPalette, "command palette: every command by name; state NAME, export FORMAT, screen NAME"),
         Binding(.global, [c("S")], .openStatePicker, "choose the State (type to filter)", hint: "State", rank: 3),
         Binding(.global, [c("[")], .previousState, "previous State"),
         Binding(.global, [c("]")], .nextState, "next State"),
@@ -201,5 +203,9 @@ public enum Keymap {
         Binding(.conflictChooser, [.enter], .activate, "keep the highlighted side, or open the status picker or note editor", hint: "choose", rank: 0),
         Binding(.conflictChooser, [.escape], .back, "decide later (the conflict stays)", hint: "later", rank: 0),
         Binding(.syncReport, [.enter, .escape], .back, "close the report", hint: "close", rank: 0),
+        Binding(.palette, [.up], .moveUp, "previous command"),
+        Binding(.palette, [.down], .moveDown, "next command"),
+        Binding(.palette, [.enter], .activate, "run the highlighted command", hint: "run", rank: 0),
+        Binding(.palette, [.escape], .back, "close the palette", hint: "close", rank: 0),
     ]
 }

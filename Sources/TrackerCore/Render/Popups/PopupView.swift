@@ -14,6 +14,7 @@ enum PopupView {
             canvas.text("A reference: URL, law, document number", x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, style: canvas.theme.dim)
             drawInput(draft.input, x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, into: &canvas)
         case .statePicker(let picker): StatePickerView.draw(state, picker, into: &canvas)
+        case .palette(let palette): PaletteView.draw(state, palette, into: &canvas)
         case .search(let prompt):
             let rect = Rect(x: 0, y: canvas.screen.height - 4, width: min(canvas.screen.width, 72), height: 3)
             let count = state.matches(for: prompt.query.text).count

@@ -162,7 +162,9 @@ extension AppState {
     func exportDefaultPath(_ form: Form) -> String {
         let format = ExportRequest.Format.allCases[form.choice("Format")]
         let scope = form.value("Scope") == "All States" ? "all" : (selection.code ?? "all")
-        return "actionplan-\(scope).\(format.fileExtension)"
+        let name = "actionplan-\(scope).\(format.fileExtension)"
+        guard let folder = options.exportFolder, !folder.isEmpty else { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// The picker's choices: "All States" then every State whose code or name matches the query.

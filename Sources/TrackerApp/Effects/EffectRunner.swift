@@ -43,6 +43,8 @@ public final class EffectRunner {
             return .commands([exporter.export(request, now: now())])
         case .sync:
             return .commands(sync())
+        case .open(let reference):
+            return .commands([EvidenceOpener.open(reference, environment: environment)])
         case .quit:
             return .quit
         }

@@ -56,6 +56,11 @@ public enum Command: Equatable, Sendable {
     case pickStatus(Status)
     case editNote
     case addEvidence
+    /// `E`: the action's evidence list; in it `d` removes and `o` opens the highlighted reference.
+    case manageEvidence, removeEvidence, openEvidence
+    /// The runner handed a reference to the browser (or could not).
+    case opened(String)
+    case openFailed(String)
     case toggleMark
     case undo, redo
     /// Ctrl-S in the note editor.

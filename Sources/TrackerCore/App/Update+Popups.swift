@@ -17,6 +17,7 @@ extension AppState {
         switch mode {
         case .browsing: return []
         case .syncReport: return []
+        case .evidenceList(let list): return handleEvidenceList(list, command)
         case .palette(var palette):
             let count = Palette.entries(for: palette.query.text, in: self).count
             switch command {
@@ -73,6 +74,13 @@ extension AppState {
                 return []
             }
             var after = tracker.assessment(state: draft.state, action: draft.action)
+            if let old = draft.replacing, let index = after.evidence.firstIndex(of: old) {
+                // An edit: the reference keeps its place; one event removes the old and adds the new.
+                guard reference != old else { return [] }
+                after.evidence[index] = reference
+                after.evidence = after.evidence.enumerated().filter { $0.offset == index || $0.element != reference }.map(\.element)
+                return record([(draft.action, after)], state: draft.state, what: "evidence of \(draft.action) edited")
+            }
             guard !after.evidence.contains(reference) else {
                 message = Message("already listed as evidence", kind: .info)
                 return []

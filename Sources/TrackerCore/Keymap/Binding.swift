@@ -61,6 +61,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case conflictChooser
     case syncReport
     case palette
+    case evidenceList
 
     /// The heading used in the help screen and the user guide.
     public var title: String {
@@ -80,6 +81,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .conflictChooser: "Resolving a conflict"
         case .syncReport: "Sync report"
         case .palette: "Command palette"
+        case .evidenceList: "Evidence list"
         }
     }
 

@@ -51,6 +51,7 @@ public enum Keymap {
         case .conflictChooser: return [.always, .conflictChooser]
         case .syncReport: return [.always, .syncReport]
         case .palette: return [.always, .palette]
+        case .evidenceList: return [.always, .evidenceList]
         case .browsing: break
         }
         switch state.screen {
@@ -142,6 +143,7 @@ public enum Keymap {
         Binding(.tree, [c("s")], .openStatusPicker, "set the status (of all marked actions, if any)", hint: "status", rank: 1),
         Binding(.tree, [c("n")], .editNote, "edit the note", hint: "note", rank: 1),
         Binding(.tree, [c("e")], .addEvidence, "add an evidence reference", hint: "evidence", rank: 2),
+        Binding(.tree, [c("E")], .manageEvidence, "the evidence list: edit, remove or open a reference"),
         Binding(.tree, [c("R")], .resolveConflict, "resolve the conflict (≠): keep one side, or set a new status or note", hint: "resolve", rank: 1),
         Binding(.tree, [c(" ")], .toggleMark, "mark or unmark (a pillar or area marks its actions)", hint: "mark", rank: 3),
         Binding(.tree, [c("/")], .startSearch, "search ids, titles, summaries and notes", hint: "search", rank: 2),
@@ -203,6 +205,13 @@ public enum Keymap {
         Binding(.conflictChooser, [.enter], .activate, "keep the highlighted side, or open the status picker or note editor", hint: "choose", rank: 0),
         Binding(.conflictChooser, [.escape], .back, "decide later (the conflict stays)", hint: "later", rank: 0),
         Binding(.syncReport, [.enter, .escape], .back, "close the report", hint: "close", rank: 0),
+        Binding(.evidenceList, [.up, c("k")], .moveUp, "previous reference"),
+        Binding(.evidenceList, [.down, c("j")], .moveDown, "next reference"),
+        Binding(.evidenceList, [.enter], .activate, "edit the highlighted reference", hint: "edit", rank: 0),
+        Binding(.evidenceList, [c("d"), .delete], .removeEvidence, "remove the highlighted reference (u undoes)", hint: "remove", rank: 0),
+        Binding(.evidenceList, [c("o")], .openEvidence, "open it ($BROWSER, else xdg-open)", hint: "open", rank: 0),
+        Binding(.evidenceList, [c("e")], .addEvidence, "add another reference"),
+        Binding(.evidenceList, [.escape], .back, "close the list", hint: "close", rank: 0),
         Binding(.palette, [.up], .moveUp, "previous command"),
         Binding(.palette, [.down], .moveDown, "next command"),
         Binding(.palette, [.enter], .activate, "run the highlighted command", hint: "run", rank: 0),

@@ -10,6 +10,7 @@ struct TUISettings {
     var defaultState: String?
     var theme: ThemeName = .standard
     var exportFolder: String?
+    var views: [SavedView] = []
     /// Shown in the footer at start when the config could not be used.
     var notice: String?
 
@@ -28,6 +29,7 @@ struct TUISettings {
         case .loaded(let config):
             settings.theme = config.theme.flatMap(ThemeName.init(rawValue:)) ?? .standard
             settings.exportFolder = config.exportFolder
+            settings.views = config.views
             if let query = config.defaultState {
                 switch directory.lookup(query) {
                 case .success(let participant): settings.defaultState = participant.code

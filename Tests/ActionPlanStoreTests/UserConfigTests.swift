@@ -8,7 +8,9 @@ struct UserConfigTests {
 
     @Test func theExampleIsValidAndSaysWhatItSays() throws {
         let config = try parse(UserConfig.example).get()
-        #expect(config == UserConfig(defaultState: "AT", exportFolder: "~/Documents/actionplan", theme: "default"))
+        var expected = UserConfig(defaultState: "AT", exportFolder: "~/Documents/actionplan", theme: "default")
+        expected.views = [SavedView(name: "children, not started", screen: "tree", state: "all", status: "not-started", tag: "children")]
+        #expect(config == expected)
     }
 
     @Test func commentLinesKeepLineNumbersTrue() throws {
@@ -20,7 +22,7 @@ struct UserConfigTests {
     }
 
     @Test(arguments: [
-        ("{\n  \"defualtState\": \"AT\"\n}", "2:19: unknown key 'defualtState'; did you mean 'defaultState'? (valid: defaultState, exportFolder, theme)"),
+        ("{\n  \"defualtState\": \"AT\"\n}", "2:19: unknown key 'defualtState'; did you mean 'defaultState'? (valid: defaultState, exportFolder, theme, views)"),
         ("{\"theme\": \"dark\"}", "1:11: unknown theme 'dark'"),
         ("{\"exportFolder\": 3}", "1:18: 'exportFolder' must be a string, found a number"),
         ("[1]", "1:1: expected an object { … }, found an array"),
@@ -28,6 +30,15 @@ struct UserConfigTests {
     func problemsHaveLineColumnAndSuggestion(_ text: String, _ expected: String) throws {
         let problems = try #require(parse(text).failure)
         #expect(problems.all.first.map { $0.description.hasPrefix(expected) } == true, "\(problems.all)")
+    }
+
+    @Test func viewsAreCheckedFieldByField() throws {
+        let problems = try #require(parse("{\"views\": [\n  {\"name\": \"a\", \"scren\": \"tree\"},\n  {\"screen\": \"matrix\"},\n  {\"name\": \"c\", \"sort\": 1}\n]}").failure)
+        #expect(problems.all.map(\.description) == [
+            "2:26: unknown view field 'scren'; did you mean 'screen'? (valid: name, screen, state, status, pillar, tag, changedSince, sort)",
+            "3:3: a view needs a \"name\"",
+            "4:25: the view's 'sort' must be a string, found a number",
+        ])
     }
 
     @Test func everyProblemIsReportedNotJustTheFirst() throws {

@@ -36,3 +36,30 @@ struct ConfigEndToEndTests {
         #expect(try tui.waitForExit() == 0)
     }
 }
+
+/// Saved views in a real terminal: a personal one from the settings, a shared one saved into the store.
+@Suite("TUI end to end: saved views")
+struct SavedViewEndToEndTests {
+    @Test("`:view NAME` shows a personal view; `:save NAME` writes a shared one to the store's views.json")
+    func recallAndSave() throws {
+        let store = try FictionalStore(label: "views")
+        try ConfigEndToEndTests().writeConfig(store, #"{"views": [{"name": "borduria history", "screen": "history", "state": "XB"}]}"#)
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try tui.waitFor(text: "Partnerships")
+        try tui.send(":")
+        try tui.type("view bor")
+        try tui.waitFor(text: "view: borduria history")
+        try tui.send("Enter")
+        try tui.waitFor("Borduria's history") { $0.contains("XB Borduria") && $0.contains("When (UTC)") }
+        try tui.send(":")
+        try tui.type("save mine")
+        try tui.waitFor(text: "save view “mine”")
+        try tui.send("Enter")
+        try tui.waitFor(text: "saved the view “mine”")
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        let views = try String(contentsOfFile: store.path + "/views.json", encoding: .utf8)
+        #expect(views.contains("\"name\" : \"mine\"") && views.contains("\"screen\" : \"history\"") && views.contains("\"state\" : \"XB\""), "\(views)")
+    }
+}

@@ -13,6 +13,8 @@ public struct UserConfig: Sendable, Equatable {
     public var exportFolder: String?
     /// The colour theme: `default`, `high-contrast` or `colour-blind`.
     public var theme: String?
+    /// Personal saved views (shared ones live in the store).
+    public var views: [SavedView] = []
 
     public init(defaultState: String? = nil, exportFolder: String? = nil, theme: String? = nil) {
         self.defaultState = defaultState
@@ -23,7 +25,9 @@ public struct UserConfig: Sendable, Equatable {
     /// The themes a config may name.
     public static let themes = ["default", "high-contrast", "colour-blind"]
     /// The keys a config may have.
-    public static let keys = ["defaultState", "exportFolder", "theme"]
+    public static let keys = ["defaultState", "exportFolder", "theme", "views"]
+    /// The fields of a view.
+    public static let viewKeys = ["name", "screen", "state", "status", "pillar", "tag", "changedSince", "sort"]
 
     /// One problem, at its line and column.
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
@@ -54,6 +58,10 @@ public struct UserConfig: Sendable, Equatable {
             problems.append(Problem(location: SourceLocation(offset: value.offset, in: text), message: message))
         }
         for member in members {
+            if member.key == "views" {
+                config.views = parseViews(member.value, text: text, problems: &problems)
+                continue
+            }
             guard let string = member.value.stringValue else {
                 problem(member.value, keys.contains(member.key) ? "'\(member.key)' must be a string, found \(member.value.kindName)"
                     : unknownKey(member.key))
@@ -71,6 +79,45 @@ public struct UserConfig: Sendable, Equatable {
             }
         }
         return problems.isEmpty ? .success(config) : .failure(Problems(all: problems))
+    }
+
+    /// `"views": [{"name": "…", "screen": "matrix", …}]`: every field a string, `name` required.
+    private static func parseViews(_ value: JSONValue, text: [UInt8], problems: inout [Problem]) -> [SavedView] {
+        func problem(_ at: JSONValue, _ message: String) {
+            problems.append(Problem(location: SourceLocation(offset: at.offset, in: text), message: message))
+        }
+        guard let items = value.arrayValue else {
+            problem(value, "'views' must be a list of views [{\"name\": …}], found \(value.kindName)")
+            return []
+        }
+        var views: [SavedView] = []
+        for item in items {
+            guard case .object(let fields, _) = item else {
+                problem(item, "a view must be an object {\"name\": …}, found \(item.kindName)")
+                continue
+            }
+            var strings: [String: String] = [:]
+            for field in fields {
+                guard viewKeys.contains(field.key) else {
+                    problem(field.value, LookupError(kind: "view field", value: field.key,
+                        suggestions: Suggestions.closest(to: field.key, among: viewKeys), hint: "valid: " + viewKeys.joined(separator: ", ")).description)
+                    continue
+                }
+                guard let string = field.value.stringValue else {
+                    problem(field.value, "the view's '\(field.key)' must be a string, found \(field.value.kindName)")
+                    continue
+                }
+                strings[field.key] = string
+            }
+            guard let name = strings["name"], !name.isEmpty else {
+                problem(item, "a view needs a \"name\"")
+                continue
+            }
+            views.append(SavedView(name: name, screen: strings["screen"], state: strings["state"], status: strings["status"],
+                                   pillar: strings["pillar"], tag: strings["tag"], changedSince: strings["changedSince"],
+                                   sort: strings["sort"]))
+        }
+        return views
     }
 
     private static func unknownKey(_ key: String) -> String {
@@ -107,7 +154,14 @@ public struct UserConfig: Sendable, Equatable {
 
           // Colours: "default", "high-contrast" (no dim text, bold selection) or "colour-blind"
           // (blue, orange-yellow and magenta instead of red and green; symbols as always).
-          "theme": "default"
+          "theme": "default",
+
+          // Personal saved views, recalled in the terminal UI with `:view NAME`. A view names a screen
+          // (tree, matrix, dashboard, history), a State (or "all"), a filter (status, pillar, tag,
+          // changedSince) and the matrix sort (name, progress). `:save NAME` saves a shared one in the store.
+          "views": [
+            {"name": "children, not started", "screen": "tree", "state": "all", "status": "not-started", "tag": "children"}
+          ]
         }
 
         """

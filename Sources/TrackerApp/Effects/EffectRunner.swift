@@ -43,6 +43,9 @@ public final class EffectRunner {
             return .commands([exporter.export(request, now: now())])
         case .sync:
             return .commands(sync())
+        case .saveView(let view):
+            do { try store.saveSharedView(view) } catch { return .commands([.viewSaveFailed(error.description)]) }
+            return .commands([.viewSaved(view)])
         case .open(let reference):
             return .commands([EvidenceOpener.open(reference, environment: environment)])
         case .quit:

@@ -1,3 +1,5 @@
+import ActionPlanModel
+
 /// How the TUI was started: which store, which State first, and what the terminal can show.
 ///
 /// These are decided once by the executable (flags, environment, store permissions) and never change
@@ -21,10 +23,13 @@ public struct AppOptions: Equatable, Sendable {
     public var theme: ThemeName
     /// Where the export dialog proposes files (the user's config); nil: the current folder.
     public var exportFolder: String?
+    /// Saved views at start: the user's, then the store's shared ones.
+    public var views: [SavedView]
 
     public init(storeName: String, initialState: String? = nil, readOnly: Bool = false,
                 readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true, notice: String? = nil,
-                theme: ThemeName = .standard, exportFolder: String? = nil) {
+                theme: ThemeName = .standard, exportFolder: String? = nil, views: [SavedView] = []) {
+        self.views = views
         self.theme = theme
         self.exportFolder = exportFolder
         self.storeName = storeName

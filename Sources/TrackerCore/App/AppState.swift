@@ -40,6 +40,8 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var message: Message?
     /// The latest time the runner reported (`.tick`); the dashboard dates its figures with it.
     public internal(set) var now: Timestamp?
+    /// Saved views: the user's (settings) and the store's (shared), recalled with `:view NAME`.
+    public internal(set) var views: [SavedView] = []
 
     public init(tracker: Tracker, options: AppOptions) {
         self.options = options
@@ -54,6 +56,7 @@ public struct AppState: Equatable, Sendable {
             selection = .all
         }
         figures = Figures(tracker: tracker, states: states)
+        views = options.views
         tree = TreeCursor(items: TreeBuilder.items(catalog: tracker.catalog, keep: { _ in true }))
         if options.readOnly {
             message = Message(options.readOnlyReason.map { "read-only: \($0)" } ?? "read-only session", kind: .info)

@@ -58,6 +58,9 @@ public enum Command: Equatable, Sendable {
     case addEvidence
     /// `E`: the action's evidence list; in it `d` removes and `o` opens the highlighted reference.
     case manageEvidence, removeEvidence, openEvidence
+    /// The runner saved a view in the store (or could not).
+    case viewSaved(SavedView)
+    case viewSaveFailed(String)
     /// The runner handed a reference to the browser (or could not).
     case opened(String)
     case openFailed(String)

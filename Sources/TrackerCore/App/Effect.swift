@@ -11,6 +11,8 @@ public enum Effect: Equatable, Sendable {
     case export(ExportRequest)
     /// Share the store through git (`actionplan sync`), then answer `.synced(summary)` and reload.
     case sync
+    /// Save a view in the store's shared views, then answer `.viewSaved` or `.viewSaveFailed`.
+    case saveView(SavedView)
     /// Open an evidence reference with `$BROWSER` or `xdg-open`, then answer `.opened` or `.openFailed`.
     case open(String)
     /// Restore the terminal and leave.

@@ -58,6 +58,12 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .exportFailed(let message):
         state.message = Message("export failed: \(message)", kind: .error)
         return []
+    case .viewSaved(let view):
+        state.viewSaved(view)
+        return []
+    case .viewSaveFailed(let reason):
+        state.message = Message("the view was not saved: \(reason)", kind: .error)
+        return []
     case .opened(let reference):
         state.message = Message("opened \(reference)", kind: .success)
         return []

@@ -31,6 +31,10 @@ public struct Palette: Equatable, Sendable {
         case export(ReportFormat)
         /// A word that needs an argument: Enter types the word, and the list shows the choices.
         case word(String)
+        /// Show a saved view.
+        case view(SavedView)
+        /// Save what is shown as a shared view of this name.
+        case saveView(String)
     }
 
     /// The words that take an argument, with what they do (shown when nothing is typed after them).
@@ -38,6 +42,8 @@ public struct Palette: Equatable, Sendable {
         ("state", "state NAME: choose the State (code or name)"),
         ("export", "export FORMAT: open the export dialog with the format chosen (csv, json, markdown, html, xlsx)"),
         ("screen", "screen NAME: go to the tree, matrix, dashboard, history or help"),
+        ("view", "view NAME: show a saved view (screen, State, filter, sort)"),
+        ("save", "save NAME: save what is shown as a view, shared in the store"),
     ]
 
     /// The entries for `query` in `state`, best match first.
@@ -121,6 +127,16 @@ public struct Palette: Equatable, Sendable {
             return ReportFormat.allCases.filter { AppState.folded($0.rawValue).hasPrefix(needle) }.map {
                 Entry(title: "export: \($0.rawValue)", keys: "", command: .export($0))
             }
+        case "view":
+            return state.views.filter { needle.isEmpty || AppState.folded($0.name).contains(needle) }.map {
+                Entry(title: "view: \($0.name)", keys: "", command: .view($0))
+            }
+        case "save":
+            let name = argument.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return [Entry(title: "save: type the view's name", keys: "", command: .word("save"))] }
+            let exists = state.views.contains { $0.name == name }
+            return [Entry(title: "save view “\(name)”" + (exists ? " (replaces it)" : "") + ": screen, State, filter, sort; shared in the store",
+                          keys: "", command: .saveView(name))]
         case "screen":
             return ScreenID.allCases.filter { AppState.folded($0.title).hasPrefix(needle) }.map {
                 Entry(title: "screen: \($0.title)", keys: String($0.rawValue), command: .run(.switchScreen($0)))
@@ -142,6 +158,16 @@ extension AppState {
         }
         mode = .browsing
         switch entries[palette.highlighted].command {
+        case .view(let view):
+            apply(view)
+            return []
+        case .saveView(let name):
+            if options.readOnly {
+                message = Message("read-only: " + (options.readOnlyReason ?? "this session cannot save views"), kind: .error)
+                return []
+            }
+            message = Message("saving the view…", kind: .info)
+            return [.saveView(currentView(named: name))]
         case .word(let word):
             var reopened = Palette()
             reopened.query = LineInput(word + " ")

@@ -27,7 +27,7 @@ struct PaletteTests {
 
     @Test(arguments: [
         ("note", "edit the note"), ("undo", "undo your last change (a compensating event)"),
-        ("expt", "export (CSV, JSON, Markdown, HTML)"), ("sync", "sync with the other offices (git: commit, merge, push)"),
+        ("expt", "export (CSV, JSON, Markdown, HTML, XLSX)"), ("sync", "sync with the other offices (git: commit, merge, push)"),
     ])
     func typingFindsTheCommandFirst(query: String, first: String) {
         var state = Fixture.state()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ActionPlanModel
 import ActionPlanStore
+import TrackerCore
 
 /// `actionplan config check|example`: the user's settings file.
 struct ConfigCommand: ParsableCommand {
@@ -37,6 +38,14 @@ struct ConfigCheckCommand: ParsableCommand {
             Console.note(Plural.count(problems.count, "problem"))
             throw ExitCode(ExitCodes.problemsFound)
         case .loaded(let config):
+            if case .failure(let problems) = KeyRebinding.check(config.keys.map { ($0.name, $0.keys) }) {
+                for problem in problems.all {
+                    let at = config.keys.first { $0.name == problem.name }?.location
+                    print("\(path):" + (at.map { "\($0.line):\($0.column): " } ?? " ") + "keys: \(problem.message)")
+                }
+                Console.note(Plural.count(problems.all.count, "problem"))
+                throw ExitCode(ExitCodes.problemsFound)
+            }
             // The State is checked against the store's directory when there is a store to ask.
             if let query = config.defaultState, let store = try? Store.open(path: storeOptions.resolvedPath, create: false),
                let loaded = try? store.load(states: []), case .failure(let error) = loaded.tracker.directory.lookup(query) {

@@ -56,7 +56,7 @@ struct TUICommand: ParsableCommand {
                                  readOnlyReason: reason, ascii: ascii, colors: terminal.colorEnabled,
                                  notice: created ? "created a new store at \(store.path)" : settings.notice,
                                  theme: settings.theme, exportFolder: settings.exportFolder,
-                                 views: settings.views + ((try? store.sharedViews()) ?? []))
+                                 views: settings.views + ((try? store.sharedViews()) ?? []), keys: settings.keys)
         let runner = EffectRunner(store: store, author: Author.resolve(explicit: author.by, environment: environment),
                                   fingerprint: loaded.fingerprint, exporter: ExportRunner(store: store, home: environment["HOME"]))
         _ = TrackerSession(runner: runner).run(AppState(tracker: loaded.tracker, options: options), on: terminal)

@@ -1,5 +1,6 @@
 import ActionPlanModel
 import ActionPlanStore
+import TerminalKit
 import TrackerCore
 
 /// The user's config, as the TUI uses it: never a reason not to start.
@@ -11,6 +12,7 @@ struct TUISettings {
     var theme: ThemeName = .standard
     var exportFolder: String?
     var views: [SavedView] = []
+    var keys: [String: [Key]] = [:]
     /// Shown in the footer at start when the config could not be used.
     var notice: String?
 
@@ -27,6 +29,15 @@ struct TUISettings {
                 + (problems.count > 1 ? " (and \(problems.count - 1) more)" : "")
                 + "; started with the defaults; run `actionplan config check`"
         case .loaded(let config):
+            switch KeyRebinding.check(config.keys.map { ($0.name, $0.keys) }) {
+            case .success(let keys): settings.keys = keys
+            case .failure(let problems):
+                let first = problems.all[0]
+                let at = config.keys.first { $0.name == first.name }?.location
+                settings.notice = "settings not used: \(path):" + (at.map { "\($0.line):\($0.column): " } ?? " ")
+                    + "keys: \(first.message); started with the defaults; run `actionplan config check`"
+                return settings
+            }
             settings.theme = config.theme.flatMap(ThemeName.init(rawValue:)) ?? .standard
             settings.exportFolder = config.exportFolder
             settings.views = config.views

@@ -10,6 +10,8 @@ struct UserConfigTests {
         let config = try parse(UserConfig.example).get()
         var expected = UserConfig(defaultState: "AT", exportFolder: "~/Documents/actionplan", theme: "default")
         expected.views = [SavedView(name: "children, not started", screen: "tree", state: "all", status: "not-started", tag: "children")]
+        #expect(config.keys.map { [$0.name] + $0.keys } == [["note", "n", "w"], ["export", "X"]])
+        expected.keys = config.keys
         #expect(config == expected)
     }
 
@@ -22,7 +24,7 @@ struct UserConfigTests {
     }
 
     @Test(arguments: [
-        ("{\n  \"defualtState\": \"AT\"\n}", "2:19: unknown key 'defualtState'; did you mean 'defaultState'? (valid: defaultState, exportFolder, theme, views)"),
+        ("{\n  \"defualtState\": \"AT\"\n}", "2:19: unknown key 'defualtState'; did you mean 'defaultState'? (valid: defaultState, exportFolder, theme, views, keys)"),
         ("{\"theme\": \"dark\"}", "1:11: unknown theme 'dark'"),
         ("{\"exportFolder\": 3}", "1:18: 'exportFolder' must be a string, found a number"),
         ("[1]", "1:1: expected an object { … }, found an array"),

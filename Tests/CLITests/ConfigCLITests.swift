@@ -48,3 +48,16 @@ struct ConfigCLITests {
         #expect(check.stdout.contains("defaultState: unknown State 'Avalon'; did you mean 'Avalonia'?"), "\(check.stdout)")
     }
 }
+
+extension ConfigCLITests {
+    @Test("rebound keys: an unknown command or a clash is reported at its line")
+    func keyProblems() throws {
+        let (cli, path) = try runner(config: "{\n  \"keys\": {\n    \"status\": \"q\",\n    \"nte\": \"w\"\n  }\n}\n"); defer { cli.cleanUp() }
+        let check = try cli.run("config", "check")
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("\(path):4:12: keys: unknown command 'nte'; did you mean 'note'?"), "\(check.stdout)")
+        try Data("{\"keys\": {\"status\": \"q\"}}".utf8).write(to: URL(fileURLWithPath: path))
+        let clash = try cli.run("config", "check")
+        #expect(clash.stdout == "\(path):1:21: keys: q is also 'quit' (Everywhere); choose another key\n")
+    }
+}

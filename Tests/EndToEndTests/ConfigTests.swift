@@ -63,3 +63,25 @@ struct SavedViewEndToEndTests {
         #expect(views.contains("\"name\" : \"mine\"") && views.contains("\"screen\" : \"history\"") && views.contains("\"state\" : \"XB\""), "\(views)")
     }
 }
+
+/// A rebound key in a real terminal.
+@Suite("TUI end to end: rebound keys")
+struct ReboundKeyEndToEndTests {
+    @Test("status rebound to m: m opens the status picker, s does nothing, the footer says m")
+    func reboundStatus() throws {
+        let store = try FictionalStore(label: "keys")
+        try ConfigEndToEndTests().writeConfig(store, #"{"keys": {"status": "m"}}"#)
+        let tui = try store.startTUI(["--state", "XA"])
+        defer { tui.stop() }
+        try EditingTests.goToFirstAction(tui)
+        try tui.waitFor(text: "m status")
+        try tui.send("s")
+        try tui.send("m")
+        try tui.waitFor(text: "Partially implemented")
+        try tui.send("5")
+        try tui.waitFor("implemented") { $0.contains("● AP03-IV-1-a") }
+        try tui.send("q")
+        #expect(try tui.waitForExit() == 0)
+        #expect(store.journal("XA").count == 1)
+    }
+}

@@ -15,6 +15,17 @@ public struct UserConfig: Sendable, Equatable {
     public var theme: String?
     /// Personal saved views (shared ones live in the store).
     public var views: [SavedView] = []
+    /// Rebound keys: a command name and its keys (as the help writes them), where the file says so.
+    /// The names and keys are checked by the TUI's key table (`KeyRebinding.check`), which this target
+    /// does not know; the location lets that check point at the line.
+    public var keys: [KeySetting] = []
+
+    /// One entry of `keys`.
+    public struct KeySetting: Sendable, Equatable {
+        public var name: String
+        public var keys: [String]
+        public var location: SourceLocation
+    }
 
     public init(defaultState: String? = nil, exportFolder: String? = nil, theme: String? = nil) {
         self.defaultState = defaultState
@@ -25,7 +36,7 @@ public struct UserConfig: Sendable, Equatable {
     /// The themes a config may name.
     public static let themes = ["default", "high-contrast", "colour-blind"]
     /// The keys a config may have.
-    public static let keys = ["defaultState", "exportFolder", "theme", "views"]
+    public static let keys = ["defaultState", "exportFolder", "theme", "views", "keys"]
     /// The fields of a view.
     public static let viewKeys = ["name", "screen", "state", "status", "pillar", "tag", "changedSince", "sort"]
 
@@ -60,6 +71,23 @@ public struct UserConfig: Sendable, Equatable {
         for member in members {
             if member.key == "views" {
                 config.views = parseViews(member.value, text: text, problems: &problems)
+                continue
+            }
+            if member.key == "keys" {
+                guard case .object(let entries, _) = member.value else {
+                    problem(member.value, "'keys' must be an object {\"note\": \"N\", …}, found \(member.value.kindName)")
+                    continue
+                }
+                for entry in entries {
+                    let location = SourceLocation(offset: entry.value.offset, in: text)
+                    if let one = entry.value.stringValue {
+                        config.keys.append(KeySetting(name: entry.key, keys: [one], location: location))
+                    } else if let many = entry.value.arrayValue, many.allSatisfy({ $0.stringValue != nil }) {
+                        config.keys.append(KeySetting(name: entry.key, keys: many.compactMap(\.stringValue), location: location))
+                    } else {
+                        problem(entry.value, "the keys of '\(entry.key)' must be a string or a list of strings, found \(entry.value.kindName)")
+                    }
+                }
                 continue
             }
             guard let string = member.value.stringValue else {
@@ -161,7 +189,11 @@ public struct UserConfig: Sendable, Equatable {
           // changedSince) and the matrix sort (name, progress). `:save NAME` saves a shared one in the store.
           "views": [
             {"name": "children, not started", "screen": "tree", "state": "all", "status": "not-started", "tag": "children"}
-          ]
+          ],
+
+          // Rebound keys: a command's name and its new key(s), written as the help (?) writes keys.
+          // The names are listed in the user guide ("Settings"); a clash with another key is an error.
+          "keys": {"note": ["n", "w"], "export": "X"}
         }
 
         """

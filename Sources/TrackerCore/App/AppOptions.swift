@@ -1,4 +1,5 @@
 import ActionPlanModel
+import TerminalKit
 
 /// How the TUI was started: which store, which State first, and what the terminal can show.
 ///
@@ -25,11 +26,15 @@ public struct AppOptions: Equatable, Sendable {
     public var exportFolder: String?
     /// Saved views at start: the user's, then the store's shared ones.
     public var views: [SavedView]
+    /// Rebound keys from the settings (command name → keys), already checked (`KeyRebinding.check`).
+    public var keys: [String: [Key]]
 
     public init(storeName: String, initialState: String? = nil, readOnly: Bool = false,
                 readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true, notice: String? = nil,
-                theme: ThemeName = .standard, exportFolder: String? = nil, views: [SavedView] = []) {
+                theme: ThemeName = .standard, exportFolder: String? = nil, views: [SavedView] = [],
+                keys: [String: [Key]] = [:]) {
         self.views = views
+        self.keys = keys
         self.theme = theme
         self.exportFolder = exportFolder
         self.storeName = storeName

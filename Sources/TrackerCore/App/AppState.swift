@@ -7,6 +7,8 @@ import TerminalKit
 /// `update` when its inputs change, so that a frame never recomputes anything proportional to the store.
 public struct AppState: Equatable, Sendable {
     public let options: AppOptions
+    /// The key table of this session: the defaults with the settings' rebound keys.
+    public let keymap: [Binding]
     public internal(set) var tracker: Tracker
     /// The States the store tracks (participating, plus partners when the store settings say so).
     public internal(set) var states: [Participant]
@@ -45,6 +47,7 @@ public struct AppState: Equatable, Sendable {
 
     public init(tracker: Tracker, options: AppOptions) {
         self.options = options
+        keymap = KeyRebinding.table(options.keys)
         self.tracker = tracker
         states = tracker.states()
         if let wanted = options.initialState, let found = tracker.directory.resolve(wanted) {

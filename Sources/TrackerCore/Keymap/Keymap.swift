@@ -22,7 +22,7 @@ public enum Keymap {
         let pattern = key.pattern
         let contexts = contexts(for: state)
         for context in contexts {
-            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(pattern) }) {
+            if let binding = state.keymap.first(where: { $0.context == context && $0.keys.contains(pattern) }) {
                 return .command(binding.command(for: key), binding)
             }
         }
@@ -69,7 +69,7 @@ public enum Keymap {
         var taken = Set<Key>()
         var hints: [Binding] = []
         for context in contexts(for: state) {
-            let here = bindings.filter { $0.context == context }
+            let here = state.keymap.filter { $0.context == context }
             // A key bound by a more specific context (n while searching) hides the general hint.
             hints += here.filter { binding in
                 binding.hint != nil && binding.disabledReason(in: state) == nil

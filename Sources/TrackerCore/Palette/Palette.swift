@@ -97,7 +97,7 @@ public struct Palette: Equatable, Sendable {
         var seen: [Command] = []
         var entries: [Entry] = []
         for context in contexts {
-            for binding in Keymap.bindings where binding.context == context && !seen.contains(binding.command) {
+            for binding in state.keymap where binding.context == context && !seen.contains(binding.command) {
                 guard !binding.keys.allSatisfy({ if case .mouse = $0 { true } else { false } }),
                       !pointerCommands.contains(binding.command), binding.command != .openPalette else { continue }
                 seen.append(binding.command)

@@ -49,6 +49,13 @@ struct EvidenceListTests {
         #expect(state.message?.text == "could not open: no program to open it with")
     }
 
+    @Test func cAsksForACopyToTheClipboard() {
+        var state = onPVA1()
+        #expect(state.press(.character("E"), .character("c")) == [.copy(Self.campaign)])
+        _ = update(&state, .copied(Self.campaign))
+        #expect(state.message?.text == "copied \(Self.campaign) to the clipboard")
+    }
+
     @Test func readOnlyMayLookAndOpenButNotChange() {
         var state = onPVA1(readOnly: true)
         state.press(.character("E"))

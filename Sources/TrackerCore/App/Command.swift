@@ -57,7 +57,10 @@ public enum Command: Equatable, Sendable {
     case editNote
     case addEvidence
     /// `E`: the action's evidence list; in it `d` removes and `o` opens the highlighted reference.
-    case manageEvidence, removeEvidence, openEvidence
+    case manageEvidence, removeEvidence, openEvidence, copyEvidence
+    /// The terminal took a copy (or could not).
+    case copied(String)
+    case copyFailed(String)
     /// The runner saved a view in the store (or could not).
     case viewSaved(SavedView)
     case viewSaveFailed(String)

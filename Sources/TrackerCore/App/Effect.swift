@@ -13,6 +13,8 @@ public enum Effect: Equatable, Sendable {
     case sync
     /// Save a view in the store's shared views, then answer `.viewSaved` or `.viewSaveFailed`.
     case saveView(SavedView)
+    /// Put text on the terminal's clipboard (OSC 52), then answer `.copied` or `.copyFailed`.
+    case copy(String)
     /// Open an evidence reference with `$BROWSER` or `xdg-open`, then answer `.opened` or `.openFailed`.
     case open(String)
     /// Restore the terminal and leave.

@@ -64,6 +64,12 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .viewSaveFailed(let reason):
         state.message = Message("the view was not saved: \(reason)", kind: .error)
         return []
+    case .copied(let text):
+        state.message = Message("copied \(text) to the clipboard", kind: .success)
+        return []
+    case .copyFailed(let reason):
+        state.message = Message("could not copy: \(reason)", kind: .error)
+        return []
     case .opened(let reference):
         state.message = Message("opened \(reference)", kind: .success)
         return []

@@ -53,6 +53,10 @@ extension AppState {
         case .addEvidence:
             mode = .evidenceInput(EvidenceDraft(state: list.state, action: list.action))
             return []
+        case .copyEvidence:
+            guard let current else { return [] }
+            mode = .evidenceList(list)
+            return [.copy(current)]
         case .openEvidence:
             guard let current else { return [] }
             message = Message("opening \(current)…", kind: .info)

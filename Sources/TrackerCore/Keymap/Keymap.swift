@@ -210,6 +210,7 @@ public enum Keymap {
         Binding(.evidenceList, [.enter], .activate, "edit the highlighted reference", hint: "edit", rank: 0),
         Binding(.evidenceList, [c("d"), .delete], .removeEvidence, "remove the highlighted reference (u undoes)", hint: "remove", rank: 0),
         Binding(.evidenceList, [c("o")], .openEvidence, "open it ($BROWSER, else xdg-open)", hint: "open", rank: 0),
+        Binding(.evidenceList, [c("c")], .copyEvidence, "copy it to the clipboard (OSC 52)", hint: "copy", rank: 1),
         Binding(.evidenceList, [c("e")], .addEvidence, "add another reference"),
         Binding(.evidenceList, [.escape], .back, "close the list", hint: "close", rank: 0),
         Binding(.palette, [.up], .moveUp, "previous command"),

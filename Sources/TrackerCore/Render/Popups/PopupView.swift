@@ -92,7 +92,7 @@ extension PopupView {
             canvas.field(" " + TextWidth.truncate(Sanitizer.line(ref), to: rect.width - 4), x: rect.x + 1, y: rect.y + 1 + i,
                          width: rect.width - 2, style: style)
         }
-        canvas.text("Enter edit · d remove · o open · e add · Esc close", x: rect.x + 2, y: rect.maxY - 2,
+        canvas.text("Enter edit · d remove · o open · c copy · e add · Esc close", x: rect.x + 2, y: rect.maxY - 2,
                     width: rect.width - 4, style: canvas.theme.dim)
     }
 }

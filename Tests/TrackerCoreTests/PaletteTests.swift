@@ -96,3 +96,23 @@ struct PaletteTests {
         #expect(state == before)
     }
 }
+
+extension PaletteTests {
+    @Test func filterTagStatusAndPillarFromThePalette() {
+        var state = Fixture.state()
+        state.press(.character("2"), .character(":"))
+        state.type("filter tag chi")
+        #expect(entries(state).map(\.title) == ["filter: tag children (Children)"])
+        state.press(.enter)
+        #expect(state.screen == .tree)
+        #expect(state.filter == TreeFilter(tag: "children"))
+        state.press(.character(":"))
+        state.type("filter status not-st")
+        state.press(.enter)
+        #expect(state.filter == TreeFilter(status: .notStarted, tag: "children"), "filters combine, as in the dialog")
+        state.press(.character(":"))
+        state.type("filter clear")
+        state.press(.enter)
+        #expect(state.filter == TreeFilter())
+    }
+}

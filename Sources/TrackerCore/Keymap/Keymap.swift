@@ -116,7 +116,7 @@ public enum Keymap {
         Binding(.global, [c("3")], .switchScreen(.dashboard), "dashboard"),
         Binding(.global, [c("4")], .switchScreen(.history), "history of changes"),
         Binding(.global, [c("?"), .function(1)], .switchScreen(.help), "this help", hint: "help", rank: 0),
-        Binding(.global, [c(":")], .openPalette, "command palette: every command by name; state, export, screen, view, save NAME"),
+        Binding(.global, [c(":")], .openPalette, "command palette: every command by name; state, export, screen, filter, view, save"),
         Binding(.global, [c("S")], .openStatePicker, "choose the State (type to filter)", hint: "State", rank: 3),
         Binding(.global, [c("[")], .previousState, "previous State"),
         Binding(.global, [c("]")], .nextState, "next State"),

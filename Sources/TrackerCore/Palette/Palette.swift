@@ -33,6 +33,8 @@ public struct Palette: Equatable, Sendable {
         case word(String)
         /// Show a saved view.
         case view(SavedView)
+        /// Filter the tree (nil: clear the filter).
+        case filter(TreeFilter?)
         /// Save what is shown as a shared view of this name.
         case saveView(String)
     }
@@ -43,6 +45,7 @@ public struct Palette: Equatable, Sendable {
         ("export", "export FORMAT: open the export dialog with the format chosen (csv, json, markdown, html, xlsx)"),
         ("screen", "screen NAME: go to the tree, matrix, dashboard, history or help"),
         ("view", "view NAME: show a saved view (screen, State, filter, sort)"),
+        ("filter", "filter tag|status|pillar VALUE: filter the tree (filter clear: show everything)"),
         ("save", "save NAME: save what is shown as a view, shared in the store"),
     ]
 
@@ -127,6 +130,31 @@ public struct Palette: Equatable, Sendable {
             return ReportFormat.allCases.filter { AppState.folded($0.rawValue).hasPrefix(needle) }.map {
                 Entry(title: "export: \($0.rawValue)", keys: "", command: .export($0))
             }
+        case "filter":
+            let parts = argument.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+            let field = parts.first?.lowercased() ?? "", value = AppState.folded(parts.count > 1 ? parts[1] : "")
+            func entry(_ title: String, _ change: (inout TreeFilter) -> Void) -> Entry {
+                var filter = state.filter
+                change(&filter)
+                return Entry(title: "filter: " + title, keys: "", command: .filter(filter))
+            }
+            switch field {
+            case "tag":
+                return state.tracker.catalog.tags.filter { AppState.folded($0.id).hasPrefix(value) || AppState.folded($0.label).hasPrefix(value) }
+                    .map { tag in entry("tag \(tag.id) (\(tag.label))") { $0.tag = tag.id } }
+            case "status":
+                return Status.allCases.filter { AppState.folded($0.rawValue).hasPrefix(value) }
+                    .map { status in entry("status \(status.rawValue)") { $0.status = status } }
+            case "pillar":
+                return state.tracker.catalog.pillars.filter { AppState.folded($0.id).hasPrefix(value) || AppState.folded($0.title).hasPrefix(value) }
+                    .map { pillar in entry("pillar \(pillar.title)") { $0.pillar = pillar.id } }
+            case "clear", "":
+                return [Entry(title: "filter: clear (show every action)", keys: "F", command: .filter(nil))]
+            default:
+                return ["tag", "status", "pillar", "clear"].filter { $0.hasPrefix(field) }.map {
+                    Entry(title: "filter \($0) …", keys: "", command: .word("filter \($0)"))
+                }
+            }
         case "view":
             return state.views.filter { needle.isEmpty || AppState.folded($0.name).contains(needle) }.map {
                 Entry(title: "view: \($0.name)", keys: "", command: .view($0))
@@ -160,6 +188,12 @@ extension AppState {
         switch entries[palette.highlighted].command {
         case .view(let view):
             apply(view)
+            return []
+        case .filter(let newFilter):
+            filter = newFilter ?? TreeFilter()
+            rebuildTree()
+            show(.tree)
+            message = Message(filter.isActive ? "filtered: F clears" : "filter cleared", kind: .info)
             return []
         case .saveView(let name):
             if options.readOnly {

@@ -43,7 +43,7 @@ enum PaletteView {
         switch entry.command {
         case .run(let command): return command.unavailableReason(in: browsing)
         case .export: return Command.openExport.unavailableReason(in: browsing)
-        case .selectState, .word, .view: return nil
+        case .selectState, .word, .view, .filter: return nil
         case .saveView: return state.options.readOnly ? "read-only: views cannot be saved" : nil
         }
     }

@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "ActionPlanModel"),
@@ -23,7 +24,7 @@ let package = Package(
             resources: [.copy("catalog.json"), .copy("states.json")]
         ),
         .target(name: "ActionPlanStore", dependencies: ["ActionPlanModel", "ActionPlanResources"]),
-        .target(name: "ActionPlanExport", dependencies: ["ActionPlanModel", "TerminalKit"]),
+        .target(name: "ActionPlanExport", dependencies: ["ActionPlanModel", "TerminalKit", "ZIPFoundation"]),
         .target(name: "TerminalKit", dependencies: ["ActionPlanModel"]),
         .target(name: "TrackerCore", dependencies: ["ActionPlanModel", "TerminalKit"]),
         .systemLibrary(

@@ -1,7 +1,7 @@
 /// The formats a status snapshot can be exported to, shared by the CLI, the TUI's export dialog and the
 /// writers (which add `write` in ActionPlanExport).
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case csv, json, markdown, html
+    case csv, json, markdown, html, xlsx
 
     /// The usual file extension, for a suggested file name.
     public var fileExtension: String {
@@ -10,6 +10,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .json: "json"
         case .markdown: "md"
         case .html: "html"
+        case .xlsx: "xlsx"
         }
     }
 

@@ -18,7 +18,13 @@ public struct TrackerSession {
             key: { .key($0) },
             update: { state, command in TrackerCore.update(&state, command) },
             render: { state, size in TrackerCore.render(state, size: size) },
-            perform: runner.perform,
+            perform: { effect, backend in
+                // Copying goes to the terminal itself (OSC 52); everything else is the runner's.
+                if case .copy(let text) = effect {
+                    return .commands([backend.copyToClipboard(text) ? .copied(text) : .copyFailed("this terminal has no clipboard we can reach")])
+                }
+                return runner.perform(effect)
+            },
             tick: { _ in runner.tick() },
             resized: { .resize($0) },
             tickInterval: tickInterval)

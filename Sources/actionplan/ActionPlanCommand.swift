@@ -34,6 +34,7 @@ struct ActionPlanCommand: ParsableCommand {
             ConflictsCommand.self,
             SyncCommand.self,
             RepairCommand.self,
+            ConfigCommand.self,
             TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self

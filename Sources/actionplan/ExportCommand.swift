@@ -4,21 +4,24 @@ import ActionPlanModel
 import ActionPlanExport
 
 extension ExportFormat: ExpressibleByArgument {}
+extension StatusXLSX.Sheets: ExpressibleByArgument {}
 
 /// `actionplan export`: the statuses of every State × action as CSV, JSON, Markdown or an HTML report.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export statuses as CSV, JSON, Markdown or a self-contained HTML report.",
+        abstract: "Export statuses as CSV, JSON, Markdown, an XLSX workbook or a self-contained HTML report.",
         discussion: """
             With --as-of DATE every status is reconstructed as it was at the end of that day (UTC). \
             The HTML report also lists the status changes since --since (default: 30 days before the \
             as-of date, or before today). The layouts are described in docs/export-formats.md; the CSV \
-            can be edited in a spreadsheet and read back with `actionplan import`.
+            and the XLSX workbook can be edited in a spreadsheet and read back with `actionplan import`. \
+            The workbook has an Overview sheet, one sheet per pillar (or per State with --sheets state) \
+            and a Legend; it is binary, so give --output or redirect standard output to a file.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "The file format.") var format: ExportFormat
+    @Option(help: "The format.") var format: ExportFormat
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Statuses as at the end of this day.", valueName: "YYYY-MM-DD"))
     var asOf: String?
     @Option(name: .customLong("state"), help: ArgumentHelp("Only this State (code or name); repeatable.", valueName: "STATE"))
@@ -27,10 +30,16 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Include the Partners for Co-operation.") var partners = false
     @Flag(help: "CSV only: start with a byte order mark so Excel reads UTF-8.") var excel = false
     @Option(help: ArgumentHelp("HTML: list status changes from this day on.", valueName: "YYYY-MM-DD")) var since: String?
-    @OptionGroup var output: OutputOptions
+    @Option(help: "XLSX only: one sheet per pillar or per State.") var sheets: StatusXLSX.Sheets?
+    @OptionGroup var outputOptions: OutputOptions
+    private var output: String? { outputOptions.output }
 
     func validate() throws {
         if excel, format != .csv { throw ValidationError("--excel only applies to --format csv") }
+        if sheets != nil, format != .xlsx { throw ValidationError("--sheets only applies to --format xlsx") }
+        if format.isBinary, output == nil, isatty(STDOUT_FILENO) == 1 {
+            throw ValidationError("an XLSX workbook is binary; give --output FILE.xlsx or redirect standard output to a file")
+        }
     }
 
     func run() throws {
@@ -46,6 +55,6 @@ struct ExportCommand: ParsableCommand {
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
                                       generatedAt: now, storeFormat: loaded.manifest.format,
                                       withChanges: format.showsChanges)
-        try output.deliver(format.write(snapshot, excel: excel), outside: store, what: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
+        try outputOptions.deliver(format.write(snapshot, excel: excel, sheets: sheets ?? .pillar), outside: store, what: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
     }
 }

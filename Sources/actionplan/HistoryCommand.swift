@@ -6,12 +6,19 @@ import TerminalKit
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "Show the change log, newest first.")
+        abstract: "Show the change log, newest first.",
+        discussion: """
+            Filters combine: --by matches any part of the author's name, in any case ("bob" finds \
+            "bob.reviewer"); --status keeps the changes that set that status (a transition into it).
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "Only this State (code or name).") var state: String?
     @Option(help: "Only this action id.") var action: String?
     @Option(help: "Only changes on or after this day (YYYY-MM-DD).") var since: String?
+    @Option(name: .customLong("by"), help: ArgumentHelp("Only changes by this author (any part of the name, any case).", valueName: "AUTHOR"))
+    var author: String?
+    @Option(help: "Only changes that set this status.") var status: String?
     @Option(help: "table or json.") var format: ListFormat = .table
 
     func run() throws {
@@ -24,8 +31,10 @@ struct HistoryCommand: ParsableCommand {
             return try tracker.requireAction(query).id
         }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
+        let wanted = try status.map(requireStatus)
         let entries = tracker.timeline(states: code.map { [$0] }).filter { entry in
             (actionID == nil || entry.event.action == actionID) && (from == nil || entry.event.time >= from!)
+                && HistoryFilter.matches(entry, author: author, status: wanted)
         }
         switch format {
         case .json:

@@ -4,13 +4,15 @@ import ActionPlanModel
 import ActionPlanStore
 import ActionPlanExport
 
-/// `actionplan import FILE.csv`: reads an edited CSV export back, all rows or nothing.
+/// `actionplan import FILE.csv|FILE.xlsx`: reads an edited CSV or XLSX export back, all rows or nothing.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import statuses, notes and evidence from an edited CSV export.",
+        abstract: "Import statuses, notes and evidence from an edited CSV or XLSX export.",
         discussion: """
-            The file must have the layout of `actionplan export --format csv` (a BOM and CRLF are fine).
+            The file must have the layout of `actionplan export --format csv` (a BOM and CRLF are fine) \
+            or of `--format xlsx` (every sheet whose cell A1 is state_code is read; a workbook is \
+            recognised by its content, not its name).
             Only status_id, note and evidence are read; every row is checked first, and if any row is
             wrong nothing is written and every problem is listed (exit 64). A row whose action changed in
             the store since the export (its `base` cell no longer names the store's head) is refused unless
@@ -20,9 +22,10 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV or XLSX file.") var file: String
     @Flag(name: .customLong("dry-run"), help: "Check and show what would change; write nothing.") var dryRun = false
     @OptionGroup var author: AuthorOptions
+    @Option(help: "table or json (the planned changes and what was written).") var format: ListFormat = .table
 
     func run() throws {
         let bytes: [UInt8]
@@ -30,16 +33,15 @@ struct ImportCommand: ParsableCommand {
             throw fail("cannot read \(file): \(error.message)", code: ExitCodes.usage)
         }
         let (store, loaded) = try storeOptions.load()
-        let plan: ImportPlan
-        switch ImportPlanner.plan(csv: bytes, tracker: loaded.tracker) {
-        case .success(let planned): plan = planned
-        case .failure(let problems):
-            for problem in problems.all { Console.error("\(file): \(problem)") }
-            if problems.omitted > 0 { Console.error("\(file): … and \(problems.omitted) more problem(s) (the first \(problems.all.count) are shown)") }
-            throw fail("\(problems.total) problem(s); nothing was written", code: ExitCodes.usage)
+        let (plan, sheets) = try XLSXImport.isWorkbook(bytes) ? planWorkbook(bytes, tracker: loaded.tracker)
+            : (planCSV(bytes, tracker: loaded.tracker), [])
+        if format == .table {
+            for (i, change) in plan.changes.enumerated() {
+                print((i < sheets.count ? "sheet '\(TerminalSafe.clean(sheets[i]))', " : "") + change.description)
+            }
         }
-        for change in plan.changes { print(change.description) }
         if dryRun {
+            if format == .json { return try printJSON(ImportReport(plan: plan, sheets: sheets, written: [], dryRun: true)) }
             print(plan.summary + "; dry run, nothing written")
             return
         }
@@ -49,6 +51,65 @@ struct ImportCommand: ParsableCommand {
         do { try store.append(events) } catch {
             throw failWrite(error)
         }
+        if format == .json { return try printJSON(ImportReport(plan: plan, sheets: sheets, written: events, dryRun: false)) }
         print(plan.summary + (events.isEmpty ? "; nothing to write" : "; \(events.count) event(s) written by \(who)"))
+    }
+
+    private func planCSV(_ bytes: [UInt8], tracker: Tracker) throws -> ImportPlan {
+        switch ImportPlanner.plan(csv: bytes, tracker: tracker) {
+        case .success(let plan):
+            return plan
+        case .failure(let problems):
+            for problem in problems.all { Console.error("\(file): \(problem)") }
+            throw refuse(shown: problems.all.count, omitted: problems.omitted)
+        }
+    }
+
+    /// The combined plan, and the sheet of each change (in the plan's order).
+    private func planWorkbook(_ bytes: [UInt8], tracker: Tracker) throws -> (ImportPlan, [String]) {
+        switch XLSXImport.plan(xlsx: bytes, tracker: tracker) {
+        case .success(let plan):
+            if !plan.ignored.isEmpty {
+                Console.note("not status tables, not read: " + plan.ignored.map { "'\(TerminalSafe.clean($0))'" }.joined(separator: ", "))
+            }
+            return (plan.combined, plan.sheets.flatMap { sheet in sheet.plan.changes.map { _ in sheet.name } })
+        case .failure(let problems):
+            for problem in problems.all { Console.error("\(file): \(problem)") }
+            throw refuse(shown: problems.all.count, omitted: problems.omitted)
+        }
+    }
+
+    private func refuse(shown: Int, omitted: Int) -> Error {
+        if omitted > 0 { Console.error("\(file): … and \(omitted) more problem(s) (the first \(shown) are shown)") }
+        return fail("\(shown + omitted) problem(s); nothing was written", code: ExitCodes.usage)
+    }
+}
+
+/// `import --format json`: each planned change, the counts, and the events written.
+struct ImportReport: Encodable {
+    struct Change: Encodable {
+        var sheet: String?
+        var row: Int
+        var state, action, from: String
+        var to: String?
+        var note: String?
+        var evidenceAdded, evidenceRemoved: [String]?
+        var base: [String]
+    }
+    var changes: [Change]
+    var unchanged, skipped: Int
+    var dryRun: Bool
+    /// The ids of the events written (empty on a dry run or when nothing changed).
+    var written: [String]
+
+    init(plan: ImportPlan, sheets: [String], written: [ChangeEvent], dryRun: Bool) {
+        changes = plan.changes.enumerated().map { i, c in
+            Change(sheet: i < sheets.count ? sheets[i] : nil, row: c.row, state: c.state, action: c.action, from: c.before.rawValue,
+                   to: c.status?.rawValue, note: c.note, evidenceAdded: c.evidenceAdded, evidenceRemoved: c.evidenceRemoved, base: c.base)
+        }
+        unchanged = plan.unchanged
+        skipped = plan.skipped
+        self.dryRun = dryRun
+        self.written = written.map(\.id)
     }
 }

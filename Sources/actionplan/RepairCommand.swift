@@ -13,11 +13,15 @@ struct RepairCommand: ParsableCommand {
             """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "table or json (the repairs done).") var format: ListFormat = .table
 
     func run() throws {
         let store = try storeOptions.open(create: false)
         let done: [StoreProblem]
         do { done = try store.repair() } catch { throw fail(error.description, code: ExitCodes.storeError) }
+        if format == .json {
+            return try printJSON(ValidationReport(store: store.path, problems: done))
+        }
         for item in done { print(item.description) }
         print(done.isEmpty ? "\(store.path): nothing to repair" : "\(store.path): \(done.count) repair(s) done")
     }

@@ -6,11 +6,17 @@ import TerminalKit
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show a State's current status of every action, with its progress figures.")
+        abstract: "Show a State's current status of every action, with its progress figures.",
+        discussion: """
+            --status and --tag narrow the list of actions (the figures stay those of the pillars \
+            shown); tags are listed in `actionplan catalog --format json`.
+            """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "A State code or name (at, AUT, Austria).") var state: String
     @Option(help: "Only this pillar (prevention, prosecution, protection, partnerships).") var pillar: String?
+    @Option(help: "Only actions with this status.") var status: String?
+    @Option(help: ArgumentHelp("Only actions with this tag (id or label, e.g. children).", valueName: "TAG")) var tag: String?
     @Option(help: "table or json.") var format: ListFormat = .table
 
     func run() throws {
@@ -19,15 +25,21 @@ struct ShowCommand: ParsableCommand {
         let participant = try tracker.requireState(state)
         let pillars = try pillar.map { [try tracker.requirePillar($0)] } ?? tracker.catalog.pillars
         let assessments = tracker.assessments(state: participant.code)
+        let filter = ActionFilter(status: try status.map(requireStatus), tag: try tag.map { try tracker.requireTag($0).id })
         switch format {
         case .json:
-            try printJSON(StateReport(tracker: tracker, state: participant, pillars: pillars))
+            var report = StateReport(tracker: tracker, state: participant, pillars: pillars)
+            report.actions.removeAll { row in
+                !filter.keeps(tracker.catalog.action(id: row.action)!, assessments[row.action] ?? .unassessed)
+            }
+            try printJSON(report)
         case .table:
             print("\(participant.name) (\(participant.code))")
             var table = TextTable(["", "ACTION", "STATUS", "UPDATED", "TITLE"], flexible: [4])
             for p in pillars {
                 for action in p.actions where action.isTrackable {
                     let a = assessments[action.id] ?? .unassessed
+                    guard filter.keeps(action, a) else { continue }
                     table.add([a.status.symbol, action.id, a.status.rawValue,
                                a.updatedAt.map { "\($0.day) \(a.updatedBy ?? "")" } ?? "", action.title])
                 }

@@ -22,15 +22,16 @@ struct SyncCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Option(help: "The remote to sync with (default: origin, else the only remote).") var remote: String?
     @OptionGroup var author: AuthorOptions
+    @Option(help: "table or json (the report).") var format: ListFormat = .table
 
     func run() throws {
         let store = try storeOptions.open(create: false)
         let environment = ProcessInfo.processInfo.environment
         let sync = StoreSync(store: store, author: Author.resolve(explicit: author.by, environment: environment),
                              environment: environment)
+        let report: StoreSync.Report
         do {
-            let report = try sync.run(remote: remote)
-            for line in report.lines { print(line) }
+            report = try sync.run(remote: remote)
         } catch {
             switch error.kind {
             case .gitMissing: throw fail(error.message, code: ExitCodes.terminalUnusable)
@@ -38,5 +39,33 @@ struct SyncCommand: ParsableCommand {
             case .git, .store: throw fail(error.message, code: ExitCodes.storeError)
             }
         }
+        if format == .json { return try printJSON(SyncReportJSON(report)) }
+        for line in report.lines { print(line) }
+    }
+}
+
+/// `sync --format json`: what came in, what went out, which conflicts appeared.
+struct SyncReportJSON: Encodable {
+    struct NewConflict: Encodable {
+        var state, action: String
+        var heads: [String]
+        var authors: [String]
+    }
+    var remote: String
+    var committedEvents: Int
+    var incoming: [String: Int]
+    var newConflicts: [NewConflict]
+    var openConflicts: Int
+    var problems: [String]
+
+    init(_ report: StoreSync.Report) {
+        remote = report.remote
+        committedEvents = report.committedEvents
+        incoming = report.incoming
+        newConflicts = report.newConflicts.map {
+            NewConflict(state: $0.state, action: $0.action, heads: $0.sides.map(\.head.id), authors: $0.sides.map(\.head.author))
+        }
+        openConflicts = report.openConflicts
+        problems = report.problems.map(\.description)
     }
 }

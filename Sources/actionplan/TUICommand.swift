@@ -34,8 +34,9 @@ struct TUICommand: ParsableCommand {
         // or `$ACTIONPLAN_STORE` that names no store is an error, as in every other command.
         let created = storeOptions.isDefaultLocation && !FileIO.exists(storeOptions.resolvedPath + "/store.json")
         let (store, loaded) = try storeOptions.load(create: storeOptions.isDefaultLocation, history: .recent)
-        let initialState = try state.map { try loaded.tracker.requireState($0).code }
         let environment = ProcessInfo.processInfo.environment
+        let settings = TUISettings.load(environment: environment, directory: loaded.tracker.directory)
+        let initialState = try state.map { try loaded.tracker.requireState($0).code } ?? settings.defaultState
         var reason: String?
         if !readOnly, !store.isWritable {
             reason = "the store is not writable for this user"
@@ -53,7 +54,9 @@ struct TUICommand: ParsableCommand {
         let options = AppOptions(storeName: URL(fileURLWithPath: store.path).lastPathComponent,
                                  initialState: initialState, readOnly: readOnly || reason != nil,
                                  readOnlyReason: reason, ascii: ascii, colors: terminal.colorEnabled,
-                                 notice: created ? "created a new store at \(store.path)" : nil)
+                                 notice: created ? "created a new store at \(store.path)" : settings.notice,
+                                 theme: settings.theme, exportFolder: settings.exportFolder,
+                                 views: settings.views + ((try? store.sharedViews()) ?? []), keys: settings.keys)
         let runner = EffectRunner(store: store, author: Author.resolve(explicit: author.by, environment: environment),
                                   loaded: loaded, exporter: ExportRunner(store: store, home: environment["HOME"]))
         _ = TrackerSession(runner: runner).run(AppState(tracker: loaded.tracker, options: options), on: terminal)

@@ -52,8 +52,12 @@ import ActionPlanModel
         for tag in ["script", "link", "img", "iframe", "object", "embed"] { #expect(parsed.tags[tag] == nil, "\(tag)") }
         #expect(parsed.tags["style"] == 2)  // the page's and the heatmap's own
         #expect(parsed.tags["svg"] == 1)
-        let fetching = parsed.attrs.filter { ["src", "href", "action"].contains($0[1]) && !$0[2].hasPrefix("#") }
+        // Links to evidence are followed only when a reader clicks them: never fetched, never a script.
+        let fetching = parsed.attrs.filter { ["src", "href", "action"].contains($0[1]) && !$0[2].hasPrefix("#") && $0[0] != "a" }
         #expect(fetching.isEmpty, "\(fetching)")
+        let links = parsed.attrs.filter { $0[0] == "a" && $0[1] == "href" && !$0[2].hasPrefix("#") }
+        #expect(links.map { $0[2] } == ["https://example.org/xa/plan.pdf"])
+        #expect(parsed.attrs.filter { $0[0] == "a" && $0[1] == "rel" }.map { $0[2] } == ["noopener noreferrer"])
         #expect(parsed.attrs.allSatisfy { !$0[1].hasPrefix("on") })
         let text = String(decoding: html, as: UTF8.self)
         #expect(!text.contains("url("))
@@ -136,5 +140,20 @@ enum Chromium {
     private static func run(_ options: [String], _ html: String, profile: String) throws {
         _ = try Spawn.run([binary!, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
                           + options + [URL(fileURLWithPath: html).absoluteString], environment: Spawn.environment())
+    }
+}
+
+/// Evidence references that are web addresses become links; nothing else does.
+struct EvidenceLinkTests {
+    @Test(arguments: [
+        ("https://example.org/a?b=1&c=2", "<a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"noopener noreferrer\">https://example.org/a?b=1&amp;c=2</a>"),
+        ("HTTP://EXAMPLE.ORG", "<a href=\"HTTP://EXAMPLE.ORG\" rel=\"noopener noreferrer\">HTTP://EXAMPLE.ORG</a>"),
+        ("https://x.example/\"><script>", "<a href=\"https://x.example/&quot;&gt;&lt;script&gt;\" rel=\"noopener noreferrer\">https://x.example/&quot;&gt;&lt;script&gt;</a>"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ("https://a.example/with space", "https://a.example/with space"),
+        ("Decree 12/2026; art. 3", "Decree 12/2026; art. 3"),
+    ])
+    func links(_ reference: String, _ html: String) {
+        #expect(EvidenceLink.html(reference) == html)
     }
 }

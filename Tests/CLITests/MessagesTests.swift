@@ -26,7 +26,7 @@ import Testing
         defer { cli.cleanUp() }
         let help = try cli.run("export", "--help").stdout
         let format = help.split(separator: "\n").filter { $0.hasPrefix("  --format <format>") }
-        #expect(format == ["  --format <format>       The file format. (values: csv, json, markdown, html)"], "\(help)")
+        #expect(format == ["  --format <format>       The format. (values: csv, json, markdown, html, xlsx)"], "\(help)")
         // The discussion is one paragraph: no short line in the middle of it.
         let paragraph = help.components(separatedBy: "\n\n")[1].split(separator: "\n")
         #expect(paragraph.dropLast().allSatisfy { $0.count >= 60 }, "\(paragraph)")

@@ -56,3 +56,17 @@ struct FrameDiffTests {
         #expect(FrameDiff.changedColumns(from: screen(["Cote"]), to: screen(["Co\u{302}te"])) == [[1]])
     }
 }
+
+/// OSC 52: the sequence a terminal turns into a clipboard copy.
+struct ClipboardTests {
+    @Test(arguments: [("hello", "aGVsbG8="), ("ab", "YWI="), ("abc", "YWJj"), ("Ü日", "w5zml6U=")])
+    func base64(_ text: String, _ encoded: String) {
+        #expect(String(decoding: Clipboard.base64(Array(text.utf8)), as: UTF8.self) == encoded)
+    }
+
+    @Test func theSequenceIsOSC52AndLongOrEmptyTextIsNotSent() {
+        #expect(Clipboard.sequence("hi").map { String(decoding: $0, as: UTF8.self) } == "\u{1B}]52;c;aGk=\u{07}")
+        #expect(Clipboard.sequence("") == nil)
+        #expect(Clipboard.sequence(String(repeating: "x", count: Clipboard.limit + 1)) == nil)
+    }
+}

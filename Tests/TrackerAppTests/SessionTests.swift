@@ -120,3 +120,16 @@ struct ExportRunnerTests {
         #expect(events.last?.base == ["colleague-1"])
     }
 }
+
+/// Evidence copied from the evidence list reaches the terminal's clipboard, and the footer says so.
+struct ClipboardSessionTests {
+    @Test func cInTheEvidenceListCopiesTheReference() throws {
+        let store = try SessionStore()
+        let reference = "https://example.org/evidence?id=7"
+        let backend = ScriptedBackend(keys: ScriptedBackend.toFirstAction + [.character("e")] + reference.map { .character($0) }
+                                      + [.enter, .character("E"), .character("c")])
+        try store.run(on: backend)
+        #expect(backend.copies == [reference])
+        #expect(ScriptedBackend.footer(backend.frames.last!).contains("copied \(reference) to the clipboard"))
+    }
+}

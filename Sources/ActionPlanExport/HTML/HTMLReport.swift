@@ -73,7 +73,7 @@ public enum HTMLReport {
     static func statusRow(_ row: StatusRow) -> String {
         let a = row.assessment
         let evidence = a.evidence.isEmpty ? "" : "<ul class=\"evidence\">"
-            + a.evidence.map { "<li>\(HTMLText.escape($0))</li>" }.joined() + "</ul>"
+            + a.evidence.map { "<li>\(EvidenceLink.html($0))</li>" }.joined() + "</ul>"
         let updated = a.updatedAt.map { "\($0.day)<br>\(HTMLText.escape(a.updatedBy ?? ""))" } ?? ""
         return "<tr><td class=\"id\">\(HTMLText.escape(row.actionID))</td><td>\(HTMLText.escape(row.actionTitle))</td>"
             + "<td class=\"status s-\(a.status.rawValue)\">\(a.status.symbol) \(a.status.label)</td>"

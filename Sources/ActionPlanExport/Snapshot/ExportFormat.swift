@@ -1,6 +1,6 @@
 import ActionPlanModel
 
-/// The four status export formats (`ReportFormat` in the model), so the CLI and the TUI's export dialog
+/// The status export formats (`ReportFormat` in the model), so the CLI and the TUI's export dialog
 /// share one dispatch.
 public typealias ExportFormat = ReportFormat
 
@@ -8,13 +8,17 @@ extension ReportFormat {
     /// Whether the format shows the period's changes (only then must the snapshot walk the history).
     public var showsChanges: Bool { self == .html }
 
-    /// The file's bytes; `excel` adds a byte order mark to CSV and is ignored otherwise.
-    public func write(_ snapshot: StatusSnapshot, excel: Bool = false) -> [UInt8] {
+    /// Whether the bytes are binary (not for a terminal).
+    public var isBinary: Bool { self == .xlsx }
+
+    /// The file's bytes; `excel` adds a byte order mark to CSV, `sheets` splits an XLSX workbook.
+    public func write(_ snapshot: StatusSnapshot, excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar) -> [UInt8] {
         switch self {
         case .csv: StatusCSV.write(snapshot, excel: excel)
         case .json: StatusJSON.write(snapshot)
         case .markdown: MarkdownReport.write(snapshot)
         case .html: HTMLReport.write(snapshot)
+        case .xlsx: StatusXLSX.write(snapshot, sheets: sheets)
         }
     }
 }

@@ -146,7 +146,7 @@ public struct StoreSync: Sendable {
     private func refuseUnrelatedChanges(_ git: GitRunner, prefix: String) throws {
         let status = git.run("status", "--porcelain=v1", "--untracked-files=all", "--", ":/")
         guard status.ok else { throw Failure(kind: .git, message: "git status failed: \(status.message)") }
-        let own = ["store.json", "catalog.json", "states.json", ".gitattributes", ".gitignore"]
+        let own = ["store.json", "catalog.json", "states.json", "views.json", ".gitattributes", ".gitignore"]
         var unrelated: [String] = []
         for line in status.stdout.split(separator: "\n") where line.count > 3 {
             let code = line.prefix(2)
@@ -177,7 +177,7 @@ public struct StoreSync: Sendable {
 
     /// Commits the store's files; returns how many events went into the commit.
     private func commitOurs(_ git: GitRunner, prefix: String, tracker: Tracker) throws -> Int {
-        let files = ["states", "store.json", "catalog.json", "states.json", ".gitattributes", ".gitignore"]
+        let files = ["states", "store.json", "catalog.json", "states.json", "views.json", ".gitattributes", ".gitignore"]
             .filter { FileManager.default.fileExists(atPath: store.path + "/" + $0) }
         let add = git.run(["add", "--all", "--"] + files)
         guard add.ok else { throw Failure(kind: .git, message: "git add failed: \(add.message)") }

@@ -14,8 +14,12 @@ public protocol TerminalBackend: AnyObject {
     func invalidate()
     /// Runs `body` (a write to the store) so that a termination signal waits until it is done.
     func critical<T>(_ body: () -> T) -> T
+    /// Puts `text` on the terminal's clipboard (OSC 52), only when the user asks; false when this
+    /// backend cannot.
+    func copyToClipboard(_ text: String) -> Bool
 }
 
 extension TerminalBackend {
     public func critical<T>(_ body: () -> T) -> T { body() }
+    public func copyToClipboard(_ text: String) -> Bool { false }
 }

@@ -63,6 +63,14 @@ public final class EffectRunner {
             return .commands(sync())
         case .loadHistory:
             return .commands([loadHistory()])
+        case .saveView(let view):
+            do { try store.saveSharedView(view) } catch { return .commands([.viewSaveFailed(error.description)]) }
+            return .commands([.viewSaved(view)])
+        case .copy:
+            // The loop hands copies to the terminal; a runner alone has no clipboard.
+            return .commands([.copyFailed("no terminal to copy to")])
+        case .open(let reference):
+            return .commands([EvidenceOpener.open(reference, environment: environment)])
         case .quit:
             return .quit
         }

@@ -15,7 +15,8 @@ public struct AppLoop<State, Command, Effect> {
     /// The pure frame for a state at a terminal size.
     public var render: (State, Size) -> Screen
     /// Carries out one effect (the only I/O in the loop) and says what follows from it.
-    public var perform: (Effect) -> EffectOutcome<Command>
+    /// Runs an effect; the backend is there for the few effects that are the terminal's (the clipboard).
+    public var perform: (Effect, any TerminalBackend) -> EffectOutcome<Command>
     /// Commands to run every `tickInterval`, e.g. "the store changed on disk: reload".
     public var tick: (State) -> [Command]
     /// The command that tells the state about a new terminal size, if the state keeps one.
@@ -26,7 +27,7 @@ public struct AppLoop<State, Command, Effect> {
     public init(key: @escaping (Key) -> Command,
                 update: @escaping (inout State, Command) -> [Effect],
                 render: @escaping (State, Size) -> Screen,
-                perform: @escaping (Effect) -> EffectOutcome<Command>,
+                perform: @escaping (Effect, any TerminalBackend) -> EffectOutcome<Command>,
                 tick: @escaping (State) -> [Command] = { _ in [] },
                 resized: ((Size) -> Command)? = nil,
                 tickInterval: Duration = .milliseconds(1500)) {
@@ -82,7 +83,7 @@ public struct AppLoop<State, Command, Effect> {
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in update(&state, next) {
-                let outcome = backend.critical { perform(effect) }
+                let outcome = backend.critical { perform(effect, backend) }
                 switch outcome {
                 case .commands(let followUps): queue.append(contentsOf: followUps)
                 case .quit: return true

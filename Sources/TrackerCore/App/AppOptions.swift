@@ -1,3 +1,6 @@
+import ActionPlanModel
+import TerminalKit
+
 /// How the TUI was started: which store, which State first, and what the terminal can show.
 ///
 /// These are decided once by the executable (flags, environment, store permissions) and never change
@@ -17,9 +20,23 @@ public struct AppOptions: Equatable, Sendable {
     public var colors: Bool
     /// A note shown in the footer at start ("created a new store at …"), so nothing happens unseen.
     public var notice: String?
+    /// The colour theme (the user's config).
+    public var theme: ThemeName
+    /// Where the export dialog proposes files (the user's config); nil: the current folder.
+    public var exportFolder: String?
+    /// Saved views at start: the user's, then the store's shared ones.
+    public var views: [SavedView]
+    /// Rebound keys from the settings (command name → keys), already checked (`KeyRebinding.check`).
+    public var keys: [String: [Key]]
 
     public init(storeName: String, initialState: String? = nil, readOnly: Bool = false,
-                readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true, notice: String? = nil) {
+                readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true, notice: String? = nil,
+                theme: ThemeName = .standard, exportFolder: String? = nil, views: [SavedView] = [],
+                keys: [String: [Key]] = [:]) {
+        self.views = views
+        self.keys = keys
+        self.theme = theme
+        self.exportFolder = exportFolder
         self.storeName = storeName
         self.initialState = initialState
         self.readOnly = readOnly
@@ -28,4 +45,14 @@ public struct AppOptions: Equatable, Sendable {
         self.colors = colors
         self.notice = notice
     }
+}
+
+/// The colour themes a user can choose in the config file.
+public enum ThemeName: String, CaseIterable, Sendable {
+    /// Red to green, dim for what is not assessed.
+    case standard = "default"
+    /// No dim text; bold selection and header, for low-contrast screens and projectors.
+    case highContrast = "high-contrast"
+    /// No red–green pair: magenta, yellow, cyan and blue (symbols carry the status as always).
+    case colourBlind = "colour-blind"
 }

@@ -7,6 +7,8 @@ import TerminalKit
 /// `update` when its inputs change, so that a frame never recomputes anything proportional to the store.
 public struct AppState: Equatable, Sendable {
     public let options: AppOptions
+    /// The key table of this session: the defaults with the settings' rebound keys.
+    public let keymap: [Binding]
     public internal(set) var tracker: Tracker
     /// The States the store tracks (participating, plus partners when the store settings say so).
     public internal(set) var states: [Participant]
@@ -40,9 +42,12 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var message: Message?
     /// The latest time the runner reported (`.tick`); the dashboard dates its figures with it.
     public internal(set) var now: Timestamp?
+    /// Saved views: the user's (settings) and the store's (shared), recalled with `:view NAME`.
+    public internal(set) var views: [SavedView] = []
 
     public init(tracker: Tracker, options: AppOptions) {
         self.options = options
+        keymap = KeyRebinding.table(options.keys)
         self.tracker = tracker
         states = tracker.states()
         if let wanted = options.initialState, let found = tracker.directory.resolve(wanted) {
@@ -54,6 +59,7 @@ public struct AppState: Equatable, Sendable {
             selection = .all
         }
         figures = Figures(tracker: tracker, states: states)
+        views = options.views
         tree = TreeCursor(items: TreeBuilder.items(catalog: tracker.catalog, keep: { _ in true }))
         if options.readOnly {
             message = Message(options.readOnlyReason.map { "read-only: \($0)" } ?? "read-only session", kind: .info)

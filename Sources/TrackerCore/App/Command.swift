@@ -58,6 +58,17 @@ public enum Command: Equatable, Sendable {
     case pickStatus(Status)
     case editNote
     case addEvidence
+    /// `E`: the action's evidence list; in it `d` removes and `o` opens the highlighted reference.
+    case manageEvidence, removeEvidence, openEvidence, copyEvidence
+    /// The terminal took a copy (or could not).
+    case copied(String)
+    case copyFailed(String)
+    /// The runner saved a view in the store (or could not).
+    case viewSaved(SavedView)
+    case viewSaveFailed(String)
+    /// The runner handed a reference to the browser (or could not).
+    case opened(String)
+    case openFailed(String)
     case toggleMark
     case undo, redo
     /// Ctrl-S in the note editor.
@@ -75,6 +86,8 @@ public enum Command: Equatable, Sendable {
     case sync
 
     // MARK: - Other
+    /// `:`: the command palette.
+    case openPalette
     case openExport
     case quit
 }

@@ -14,6 +14,12 @@ public enum Effect: Equatable, Sendable {
     /// Read every event of the store (the History screen of a store opened with recent history only),
     /// then answer `.historyLoaded(tracker)`.
     case loadHistory
+    /// Save a view in the store's shared views, then answer `.viewSaved` or `.viewSaveFailed`.
+    case saveView(SavedView)
+    /// Put text on the terminal's clipboard (OSC 52), then answer `.copied` or `.copyFailed`.
+    case copy(String)
+    /// Open an evidence reference with `$BROWSER` or `xdg-open`, then answer `.opened` or `.openFailed`.
+    case open(String)
     /// Restore the terminal and leave.
     case quit
 }

@@ -15,6 +15,10 @@ public enum Mode: Equatable, Sendable {
     case conflictChooser(ConflictChooser)
     /// The outcome of a sync, until Esc or Enter.
     case syncReport(SyncSummary)
+    /// `:`: every command by name.
+    case palette(Palette)
+    /// `E`: an action's evidence, to edit, remove or open.
+    case evidenceList(EvidenceList)
 
     public var isPopup: Bool { self != .browsing }
 }
@@ -55,11 +59,14 @@ public struct EvidenceDraft: Equatable, Sendable {
     public var state: String
     public var action: String
     public var input: LineInput
+    /// The reference being edited (nil: a new one is added).
+    public var replacing: String?
 
-    public init(state: String, action: String, input: LineInput = LineInput()) {
+    public init(state: String, action: String, input: LineInput = LineInput(), replacing: String? = nil) {
         self.state = state
         self.action = action
         self.input = input
+        self.replacing = replacing
     }
 }
 

@@ -17,6 +17,16 @@ extension AppState {
         switch mode {
         case .browsing: return []
         case .syncReport: return []
+        case .evidenceList(let list): return handleEvidenceList(list, command)
+        case .palette(var palette):
+            let count = Palette.entries(for: palette.query.text, in: self).count
+            switch command {
+            case .moveUp: palette.highlighted = max(0, palette.highlighted - 1)
+            case .moveDown: palette.highlighted = min(max(0, count - 1), palette.highlighted + 1)
+            case .activate: return runPalette(palette)
+            default: break
+            }
+            mode = .palette(palette)
         case .conflictChooser(var chooser):
             switch command {
             case .moveUp: chooser.highlighted = max(0, chooser.highlighted - 1)
@@ -64,6 +74,13 @@ extension AppState {
                 return []
             }
             var after = tracker.assessment(state: draft.state, action: draft.action)
+            if let old = draft.replacing, let index = after.evidence.firstIndex(of: old) {
+                // An edit: the reference keeps its place; one event removes the old and adds the new.
+                guard reference != old else { return [] }
+                after.evidence[index] = reference
+                after.evidence = after.evidence.enumerated().filter { $0.offset == index || $0.element != reference }.map(\.element)
+                return record([(draft.action, after)], state: draft.state, what: "evidence of \(draft.action) edited")
+            }
             guard !after.evidence.contains(reference) else {
                 message = Message("already listed as evidence", kind: .info)
                 return []
@@ -120,6 +137,10 @@ extension AppState {
             picker.query.handle(key)
             picker.highlighted = 0
             mode = .statePicker(picker)
+        case .palette(var palette):
+            palette.query.handle(key)
+            palette.highlighted = 0
+            mode = .palette(palette)
         case .search(var prompt):
             prompt.query.handle(key)
             mode = .search(prompt)
@@ -149,7 +170,9 @@ extension AppState {
     func exportDefaultPath(_ form: Form) -> String {
         let format = ExportRequest.Format.allCases[form.choice("Format")]
         let scope = form.value("Scope") == "All States" ? "all" : (selection.code ?? "all")
-        return "actionplan-\(scope).\(format.fileExtension)"
+        let name = "actionplan-\(scope).\(format.fileExtension)"
+        guard let folder = options.exportFolder, !folder.isEmpty else { return name }
+        return folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     /// The picker's choices: "All States" then every State whose code or name matches the query.

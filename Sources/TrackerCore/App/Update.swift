@@ -61,6 +61,24 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .exportFailed(let message):
         state.message = Message("export failed: \(message)", kind: .error)
         return []
+    case .viewSaved(let view):
+        state.viewSaved(view)
+        return []
+    case .viewSaveFailed(let reason):
+        state.message = Message("the view was not saved: \(reason)", kind: .error)
+        return []
+    case .copied(let text):
+        state.message = Message("copied \(text) to the clipboard", kind: .success)
+        return []
+    case .copyFailed(let reason):
+        state.message = Message("could not copy: \(reason)", kind: .error)
+        return []
+    case .opened(let reference):
+        state.message = Message("opened \(reference)", kind: .success)
+        return []
+    case .openFailed(let reason):
+        state.message = Message("could not open: \(reason)", kind: .error)
+        return []
     case .quit:
         return [.quit]
     default:
@@ -108,6 +126,10 @@ extension AppState {
         case .previousState: stepState(-1)
         case .nextState: stepState(1)
         case .openExport: mode = .form(exportForm())
+        case .openPalette: mode = .palette(Palette())
+        case .manageEvidence:
+            guard let code = selection.code, let id = tree.selectedNode?.actionID else { return [] }
+            return handleEvidenceList(EvidenceList(state: code, action: id), .moveUp)
         case .back: goBack()
         case .click(let position) where position.y == 1:
             let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }

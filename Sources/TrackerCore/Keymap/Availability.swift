@@ -8,7 +8,7 @@ extension Command {
     /// then "All States" (choose one), then what the cursor is on.
     public func unavailableReason(in state: AppState) -> String? {
         switch self {
-        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo, .resolveConflict, .sync:
+        case .openStatusPicker, .editNote, .addEvidence, .removeEvidence, .toggleMark, .undo, .redo, .resolveConflict, .sync:
             if state.options.readOnly { return "read-only: " + (state.options.readOnlyReason ?? "this session cannot edit") }
         default:
             break
@@ -21,6 +21,12 @@ extension Command {
             return state.tracker.journal(code).isConflicted(id) ? nil : "no conflict on " + id + ": nothing to resolve"
         case .redo: return state.undo.redoStack.isEmpty ? "nothing to redo" : nil
         case .nextMatch, .previousMatch: return state.search?.matches.isEmpty ?? true ? "no matches" : nil
+        case .removeEvidence: return nil
+        case .manageEvidence:
+            guard state.selection.code != nil else { return "choose a State first (S): evidence belongs to one State" }
+            guard let id = state.tree.selectedNode?.actionID else { return "evidence belongs to actions: select one" }
+            return state.tracker.catalog.action(id: id)?.isTrackable == false
+                ? "\(id) is addressed to OSCE structures and is not tracked per State" : nil
         case .openStatusPicker, .editNote, .addEvidence, .toggleMark:
             guard state.selection.code != nil else { return "choose a State first (S): “All States” cannot be edited" }
             if self == .openStatusPicker, !state.marks.isEmpty { return nil }

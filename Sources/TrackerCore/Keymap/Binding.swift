@@ -60,6 +60,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case form
     case conflictChooser
     case syncReport
+    case palette
+    case evidenceList
 
     /// The heading used in the help screen and the user guide.
     public var title: String {
@@ -78,13 +80,15 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .form: "Filter and export dialogs"
         case .conflictChooser: "Resolving a conflict"
         case .syncReport: "Sync report"
+        case .palette: "Command palette"
+        case .evidenceList: "Evidence list"
         }
     }
 
     /// Whether keys without a binding are typed into a text field.
     var takesText: Bool {
         switch self {
-        case .noteEditor, .lineInput, .statePicker, .form: true
+        case .noteEditor, .lineInput, .statePicker, .form, .palette: true
         default: false
         }
     }

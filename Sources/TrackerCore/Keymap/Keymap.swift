@@ -22,7 +22,7 @@ public enum Keymap {
         let pattern = key.pattern
         let contexts = contexts(for: state)
         for context in contexts {
-            if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(pattern) }) {
+            if let binding = state.keymap.first(where: { $0.context == context && $0.keys.contains(pattern) }) {
                 return .command(binding.command(for: key), binding)
             }
         }
@@ -50,6 +50,8 @@ public enum Keymap {
         case .form: return [.always, .form]
         case .conflictChooser: return [.always, .conflictChooser]
         case .syncReport: return [.always, .syncReport]
+        case .palette: return [.always, .palette]
+        case .evidenceList: return [.always, .evidenceList]
         case .browsing: break
         }
         switch state.screen {
@@ -67,7 +69,7 @@ public enum Keymap {
         var taken = Set<Key>()
         var hints: [Binding] = []
         for context in contexts(for: state) {
-            let here = bindings.filter { $0.context == context }
+            let here = state.keymap.filter { $0.context == context }
             // A key bound by a more specific context (n while searching) hides the general hint.
             hints += here.filter { binding in
                 binding.hint != nil && binding.disabledReason(in: state) == nil
@@ -114,10 +116,11 @@ public enum Keymap {
         Binding(.global, [c("3")], .switchScreen(.dashboard), "dashboard"),
         Binding(.global, [c("4")], .switchScreen(.history), "history of changes"),
         Binding(.global, [c("?"), .function(1)], .switchScreen(.help), "this help", hint: "help", rank: 0),
+        Binding(.global, [c(":")], .openPalette, "command palette: every command by name; state, export, screen, filter, view, save"),
         Binding(.global, [c("S")], .openStatePicker, "choose the State (type to filter)", hint: "State", rank: 3),
         Binding(.global, [c("[")], .previousState, "previous State"),
         Binding(.global, [c("]")], .nextState, "next State"),
-        Binding(.global, [c("x")], .openExport, "export (CSV, JSON, Markdown, HTML)", hint: "export", rank: 3),
+        Binding(.global, [c("x")], .openExport, "export (CSV, JSON, Markdown, HTML, XLSX)", hint: "export", rank: 3),
         Binding(.global, [c("y")], .sync, "sync with the other offices (git: commit, merge, push)", hint: "sync", rank: 6),
         Binding(.global, [c("u")], .undo, "undo your last change (a compensating event)"),
         Binding(.global, [.control("r")], .redo, "redo what you undid"),
@@ -140,6 +143,7 @@ public enum Keymap {
         Binding(.tree, [c("s")], .openStatusPicker, "set the status (of all marked actions, if any)", hint: "status", rank: 1),
         Binding(.tree, [c("n")], .editNote, "edit the note", hint: "note", rank: 1),
         Binding(.tree, [c("e")], .addEvidence, "add an evidence reference", hint: "evidence", rank: 2),
+        Binding(.tree, [c("E")], .manageEvidence, "the evidence list: edit, remove or open a reference"),
         Binding(.tree, [c("R")], .resolveConflict, "resolve the conflict (≠): keep one side, or set a new status or note", hint: "resolve", rank: 1),
         Binding(.tree, [c(" ")], .toggleMark, "mark or unmark (a pillar or area marks its actions)", hint: "mark", rank: 3),
         Binding(.tree, [c("/")], .startSearch, "search ids, titles, summaries and notes", hint: "search", rank: 2),
@@ -201,5 +205,17 @@ public enum Keymap {
         Binding(.conflictChooser, [.enter], .activate, "keep the highlighted side, or open the status picker or note editor", hint: "choose", rank: 0),
         Binding(.conflictChooser, [.escape], .back, "decide later (the conflict stays)", hint: "later", rank: 0),
         Binding(.syncReport, [.enter, .escape], .back, "close the report", hint: "close", rank: 0),
+        Binding(.evidenceList, [.up, c("k")], .moveUp, "previous reference"),
+        Binding(.evidenceList, [.down, c("j")], .moveDown, "next reference"),
+        Binding(.evidenceList, [.enter], .activate, "edit the highlighted reference", hint: "edit", rank: 0),
+        Binding(.evidenceList, [c("d"), .delete], .removeEvidence, "remove the highlighted reference (u undoes)", hint: "remove", rank: 0),
+        Binding(.evidenceList, [c("o")], .openEvidence, "open it ($BROWSER, else xdg-open)", hint: "open", rank: 0),
+        Binding(.evidenceList, [c("c")], .copyEvidence, "copy it to the clipboard (OSC 52)", hint: "copy", rank: 1),
+        Binding(.evidenceList, [c("e")], .addEvidence, "add another reference"),
+        Binding(.evidenceList, [.escape], .back, "close the list", hint: "close", rank: 0),
+        Binding(.palette, [.up], .moveUp, "previous command"),
+        Binding(.palette, [.down], .moveDown, "next command"),
+        Binding(.palette, [.enter], .activate, "run the highlighted command", hint: "run", rank: 0),
+        Binding(.palette, [.escape], .back, "close the palette", hint: "close", rank: 0),
     ]
 }

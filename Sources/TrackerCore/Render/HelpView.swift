@@ -14,12 +14,12 @@ enum HelpView {
     /// The width of the key column.
     static let keyColumn = 14
 
-    /// The help as rows of at most `width` columns, generated from `Keymap.bindings`.
+    /// The help as rows of at most `width` columns, generated from the session's key table (`state.keymap`).
     static func lines(for state: AppState, width: Int) -> [Line] {
         let textWidth = max(10, width - keyColumn - 3)
         var lines: [Line] = []
         for context in KeyContext.allCases {
-            let bindings = Keymap.bindings.filter { $0.context == context }
+            let bindings = state.keymap.filter { $0.context == context }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(Line(text: "", kind: .entry)) }
             lines.append(Line(text: context.title, kind: .heading))

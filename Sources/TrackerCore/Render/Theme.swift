@@ -8,10 +8,12 @@ import TerminalKit
 struct Theme {
     let colors: Bool
     let ascii: Bool
+    let name: ThemeName
 
     init(_ options: AppOptions) {
         colors = options.colors
         ascii = options.ascii
+        name = options.theme
     }
 
     func symbol(_ status: Status) -> String { ascii ? status.asciiSymbol : status.symbol }
@@ -26,6 +28,18 @@ struct Theme {
         case .implemented: style.foreground = .green; style.bold = true
         case .notApplicable: style.foreground = .magenta; style.dim = true
         }
+        switch name {
+        case .standard: break
+        case .highContrast: style.dim = false
+        case .colourBlind:
+            // Okabe–Ito's lesson on eight colours: no red–green pair; blue for done, magenta for not begun.
+            switch status {
+            case .notStarted: style.foreground = .magenta
+            case .implemented: style.foreground = .blue
+            case .notApplicable: style.foreground = .default
+            default: break
+            }
+        }
         return colors ? style : Style(bold: style.bold, dim: style.dim)
     }
 
@@ -34,9 +48,9 @@ struct Theme {
     }
 
     var header: Style { colors ? Style(foreground: .black, background: .cyan) : Style(reverse: true) }
-    var selected: Style { Style(reverse: true) }
+    var selected: Style { name == .highContrast ? Style(bold: true, reverse: true) : Style(reverse: true) }
     var title: Style { Style(bold: true) }
-    var dim: Style { Style(dim: true) }
+    var dim: Style { name == .highContrast ? .plain : Style(dim: true) }
     var error: Style { colors ? Style(foreground: .red, bold: true) : Style(bold: true, reverse: true) }
     var success: Style { colors ? Style(foreground: .green, bold: true) : Style(bold: true) }
     var mark: Style { colors ? Style(foreground: .yellow, bold: true) : Style(bold: true) }

@@ -16,6 +16,13 @@ final class ScriptedBackend: TerminalBackend {
     var size: Size
     private var script: [Step]
     private(set) var frames: [Screen] = []
+    /// What the session put on the clipboard (OSC 52 on a real terminal).
+    private(set) var copies: [String] = []
+
+    func copyToClipboard(_ text: String) -> Bool {
+        copies.append(text)
+        return true
+    }
 
     init(size: Size = Size(width: 100, height: 30), _ script: [Step]) {
         self.size = size

@@ -14,6 +14,8 @@ enum PopupView {
             canvas.text("A reference: URL, law, document number", x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, style: canvas.theme.dim)
             drawInput(draft.input, x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, into: &canvas)
         case .statePicker(let picker): StatePickerView.draw(state, picker, into: &canvas)
+        case .palette(let palette): PaletteView.draw(state, palette, into: &canvas)
+        case .evidenceList(let list): drawEvidenceList(state, list, into: &canvas)
         case .search(let prompt):
             let rect = Rect(x: 0, y: canvas.screen.height - 4, width: min(canvas.screen.width, 72), height: 3)
             let count = state.matches(for: prompt.query.text).count
@@ -76,5 +78,21 @@ enum PopupView {
             canvas.text(status.label + (status == current ? "  (current)" : ""), x: x, y: y, width: rect.maxX - x - 1, style: base)
         }
         canvas.text("↑↓ Enter, or the digit · Esc cancels", x: rect.x + 2, y: rect.maxY - 2, width: rect.width - 4, style: theme.dim)
+    }
+}
+
+extension PopupView {
+    /// The evidence list: one reference per row, the highlighted one reversed.
+    static func drawEvidenceList(_ state: AppState, _ list: EvidenceList, into canvas: inout Canvas) {
+        let refs = state.references(list)
+        let rect = centred(width: 72, height: min(canvas.screen.height - 4, refs.count + 4), in: canvas.screen)
+        canvas.box(rect, title: "Evidence of \(list.action) (\(list.state)) · \(refs.count)")
+        for (i, ref) in refs.enumerated() where rect.y + 1 + i < rect.maxY - 2 {
+            let style: Style = i == min(list.highlighted, refs.count - 1) ? canvas.theme.selected : .plain
+            canvas.field(" " + TextWidth.truncate(Sanitizer.line(ref), to: rect.width - 4), x: rect.x + 1, y: rect.y + 1 + i,
+                         width: rect.width - 2, style: style)
+        }
+        canvas.text("Enter edit · d remove · o open · c copy · e add · Esc close", x: rect.x + 2, y: rect.maxY - 2,
+                    width: rect.width - 4, style: canvas.theme.dim)
     }
 }

@@ -45,16 +45,14 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let end = try asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
-        // The present needs no history: only a past date or the HTML change report reads every event.
-        let (store, loaded) = try storeOptions.load(history: end == nil && !format.showsChanges ? .recent : .complete)
-        let tracker = loaded.tracker
-        let scope = ExportScope(states: try tracker.requireStates(states), pillar: try pillar.map { try tracker.requirePillar($0).id },
-                                includePartners: partners || tracker.settings.includePartners)
-        let now = Timestamp(date: Date())
-        let periodStart = from ?? ReportFormat.defaultPeriodStart(before: end ?? now)
-        let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: end, changesFrom: periodStart,
-                                      generatedAt: now, storeFormat: loaded.manifest.format,
-                                      withChanges: format.showsChanges)
-        try outputOptions.deliver(format.write(snapshot, excel: excel, sheets: sheets ?? .pillar), outside: store, what: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
+        // States are named by code or name: resolve them against the store's list of States first (no
+        // journal is read for that), then read only the journals the export needs.
+        let directory = try storeOptions.load(states: [], history: .recent).1.tracker
+        let scope = ExportScope(states: try directory.requireStates(states), pillar: try pillar.map { try directory.requirePillar($0).id },
+                                includePartners: partners || directory.settings.includePartners)
+        let export = StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar)
+        let (store, loaded) = try storeOptions.load(states: export.journals, history: export.needsCompleteHistory ? .complete : .recent)
+        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: Timestamp(date: Date()))
+        try outputOptions.deliver(output.bytes, outside: store, what: output.summary)
     }
 }

@@ -87,7 +87,7 @@ struct ValuesTests {
 
     @Test("a report's change list reaches 30 days back by default")
     func defaultPeriod() {
-        #expect(ReportFormat.defaultPeriodStart(before: Timestamp.endOfDay("2026-03-31")!).description == "2026-03-01T23:59:59.999Z")
+        #expect(ExportFormat.defaultPeriodStart(before: Timestamp.endOfDay("2026-03-31")!).description == "2026-03-01T23:59:59.999Z")
     }
 
     @Test("JSON strings escape quotes, controls and line separators; HTML-safe on request")

@@ -110,6 +110,18 @@ struct ExportCLITests {
         #expect(try cli.file("states/XA.jsonl").split(separator: "\n").count == journalLines + 1)
     }
 
+    @Test("an export of one State reads that State's journal only (a damaged journal elsewhere is not even opened)")
+    func exportReadsOnlyTheJournalsInScope() throws {
+        let cli = try store(); defer { cli.cleanUp() }
+        try cli.write("states/XB.jsonl", "{not an event\n")
+        let one = try cli.run("export", "--format", "csv", "--state", "XA")
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(!one.stderr.contains("XB.jsonl"), "XB's journal was read: \(one.stderr)")
+        #expect(one.stdout.contains("XA,Avalonia,") && !one.stdout.contains("XB,Borduria,"))
+        let all = try cli.run("export", "--format", "csv")
+        #expect(all.stderr.contains("XB.jsonl"), "the whole export reads every journal and reports the damaged line")
+    }
+
     @Test("an import with one bad row writes nothing and lists the problem with row and column")
     func oneBadRow() throws {
         let cli = try store(); defer { cli.cleanUp() }

@@ -1,10 +1,8 @@
 import ActionPlanModel
 
-/// The status export formats (`ReportFormat` in the model), so the CLI and the TUI's export dialog
-/// share one dispatch.
-public typealias ExportFormat = ReportFormat
-
-extension ReportFormat {
+/// The writers of each export format (the one `ExportFormat` type lives in the model, so the TUI's
+/// export dialog can name formats without knowing the writers).
+extension ExportFormat {
     /// Whether the format shows the period's changes (only then must the snapshot walk the history).
     public var showsChanges: Bool { self == .html }
 

@@ -30,17 +30,17 @@ public struct ExportRunner: Sendable {
         let path = Self.expand(request.path, home: home)
         guard !path.isEmpty else { return .exportFailed("no file name given") }
         do {
-            let loaded = try store.load()
             let scope: ExportScope
             switch request.scope {
             case .state(let code): scope = ExportScope(states: [code])
-            case .allStates: scope = ExportScope(includePartners: loaded.tracker.settings.includePartners)
+            case .allStates: scope = ExportScope(includePartners: try store.load(states: [], history: .recent).tracker.settings.includePartners)
             }
-            let snapshot = StatusSnapshot(tracker: loaded.tracker, scope: scope, asOf: asOf,
-                                          changesFrom: ReportFormat.defaultPeriodStart(before: asOf ?? now),
-                                          generatedAt: now, storeFormat: loaded.manifest.format)
+            // The same use case as `actionplan export`, reading only the journals it needs.
+            let export = StatusExport(format: request.format, scope: scope, asOf: asOf)
+            let loaded = try store.load(states: export.journals, history: export.needsCompleteHistory ? .complete : .recent)
+            let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now)
             try store.refuseOutputInside(path)
-            try FileIO.writeAtomically(Data(request.format.write(snapshot)), to: path)
+            try FileIO.writeAtomically(Data(output.bytes), to: path)
             return .exported(path)
         } catch {
             return .exportFailed(error.description)

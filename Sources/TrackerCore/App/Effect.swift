@@ -61,7 +61,6 @@ public struct EventDraft: Equatable, Sendable {
 
 /// An export the user asked for in the `x` dialog: plain values the exporter understands.
 public struct ExportRequest: Equatable, Sendable {
-    public typealias Format = ReportFormat
 
     public enum Scope: Equatable, Sendable {
         /// One State, by code.
@@ -70,14 +69,14 @@ public struct ExportRequest: Equatable, Sendable {
         case allStates
     }
 
-    public var format: Format
+    public var format: ExportFormat
     public var scope: Scope
     /// `YYYY-MM-DD`: the state of implementation at the end of that day; nil for now.
     public var asOf: String?
     /// Where to write, as typed (relative to the working directory).
     public var path: String
 
-    public init(format: Format, scope: Scope, asOf: String? = nil, path: String) {
+    public init(format: ExportFormat, scope: Scope, asOf: String? = nil, path: String) {
         self.format = format
         self.scope = scope
         self.asOf = asOf

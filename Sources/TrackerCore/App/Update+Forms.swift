@@ -30,7 +30,7 @@ extension AppState {
     func exportForm() -> Form {
         let scopeLabel = currentState.map { "\($0.code) \($0.name)" } ?? "(choose a State)"
         var form = Form(kind: .export, title: "Export", fields: [
-            .init("Format", .choice(ExportRequest.Format.allCases.map(\.rawValue), index: 0)),
+            .init("Format", .choice(ExportFormat.allCases.map(\.rawValue), index: 0)),
             .init("Scope", .choice(selection == .all ? ["All States", scopeLabel] : [scopeLabel, "All States"], index: 0)),
             .init("As of", .text(LineInput("")), hint: "YYYY-MM-DD, empty: now"),
             .init("Path", .text(LineInput(""))),
@@ -96,7 +96,7 @@ extension AppState {
             mode = .browsing
             return historyNeeded
         case .export:
-            let format = ExportRequest.Format.allCases[form.choice("Format")]
+            let format = ExportFormat.allCases[form.choice("Format")]
             let wantsAll = form.fields[1].text == "All States"
             let asOf = form.value("As of"), path = form.value("Path")
             if !wantsAll, selection.code == nil {

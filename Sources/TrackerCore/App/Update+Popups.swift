@@ -168,7 +168,7 @@ extension AppState {
 
     /// `actionplan-XA.csv`, `actionplan-all.md`: the path the export dialog proposes.
     func exportDefaultPath(_ form: Form) -> String {
-        let format = ExportRequest.Format.allCases[form.choice("Format")]
+        let format = ExportFormat.allCases[form.choice("Format")]
         let scope = form.value("Scope") == "All States" ? "all" : (selection.code ?? "all")
         let name = "actionplan-\(scope).\(format.fileExtension)"
         guard let folder = options.exportFolder, !folder.isEmpty else { return name }

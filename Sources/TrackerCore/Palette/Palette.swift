@@ -28,7 +28,7 @@ public struct Palette: Equatable, Sendable {
         /// Choose a State.
         case selectState(StateSelection)
         /// Open the export dialog with this format chosen.
-        case export(ReportFormat)
+        case export(ExportFormat)
         /// A word that needs an argument: Enter types the word, and the list shows the choices.
         case word(String)
         /// Show a saved view.
@@ -127,7 +127,7 @@ public struct Palette: Equatable, Sendable {
                 }
             }
         case "export":
-            return ReportFormat.allCases.filter { AppState.folded($0.rawValue).hasPrefix(needle) }.map {
+            return ExportFormat.allCases.filter { AppState.folded($0.rawValue).hasPrefix(needle) }.map {
                 Entry(title: "export: \($0.rawValue)", keys: "", command: .export($0))
             }
         case "filter":
@@ -218,8 +218,8 @@ extension AppState {
                 return []
             }
             var form = exportForm()
-            if let index = ReportFormat.allCases.firstIndex(of: format) {
-                form.fields[0].value = .choice(ReportFormat.allCases.map(\.rawValue), index: index)
+            if let index = ExportFormat.allCases.firstIndex(of: format) {
+                form.fields[0].value = .choice(ExportFormat.allCases.map(\.rawValue), index: index)
                 form.fields[3].value = .text(LineInput(exportDefaultPath(form)))
             }
             mode = .form(form)

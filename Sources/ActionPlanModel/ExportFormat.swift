@@ -1,6 +1,6 @@
 /// The formats a status snapshot can be exported to, shared by the CLI, the TUI's export dialog and the
 /// writers (which add `write` in ActionPlanExport).
-public enum ReportFormat: String, CaseIterable, Sendable {
+public enum ExportFormat: String, CaseIterable, Sendable {
     case csv, json, markdown, html, xlsx
 
     /// The usual file extension, for a suggested file name.

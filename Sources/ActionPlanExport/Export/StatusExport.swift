@@ -1,0 +1,55 @@
+import ActionPlanModel
+
+/// One status export, the same for the command line and the TUI: a request goes in, a snapshot is
+/// built, bytes come out.
+///
+/// Reading the store is the caller's part (only the store touches the disk), so the request says what it
+/// needs: the journals of the States in scope (`--state XA` reads one journal), and the whole history
+/// only for a past date or the HTML report's change list.
+public struct StatusExport: Sendable, Equatable {
+    public var format: ExportFormat
+    public var scope: ExportScope
+    /// The end of the day to reconstruct (nil: now).
+    public var asOf: Timestamp?
+    /// The start of the HTML report's change list (nil: 30 days before `asOf`, or before now).
+    public var changesFrom: Timestamp?
+    /// CSV: start with a byte order mark (Excel).
+    public var excel: Bool
+    /// XLSX: one sheet per pillar or per State.
+    public var sheets: StatusXLSX.Sheets
+
+    public init(format: ExportFormat, scope: ExportScope, asOf: Timestamp? = nil, changesFrom: Timestamp? = nil,
+                excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar) {
+        self.format = format
+        self.scope = scope
+        self.asOf = asOf
+        self.changesFrom = changesFrom
+        self.excel = excel
+        self.sheets = sheets
+    }
+
+    /// The journals the export reads: the States in scope, or every one (nil).
+    public var journals: Set<String>? { scope.states.isEmpty ? nil : Set(scope.states) }
+
+    /// Whether every event is needed (a past date, or the change list); otherwise the present suffices.
+    public var needsCompleteHistory: Bool { asOf != nil || format.showsChanges }
+
+    /// What an export produced.
+    public struct Output: Sendable, Equatable {
+        public var bytes: [UInt8]
+        /// How many States it covers.
+        public var states: Int
+        /// "csv export of 3 States", for the message after writing.
+        public var summary: String
+    }
+
+    /// Builds the snapshot from `tracker` (loaded with `journals` and the history this export needs) and
+    /// writes it in the requested format.
+    public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp) -> Output {
+        let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
+                                      changesFrom: changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now),
+                                      generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges)
+        return Output(bytes: format.write(snapshot, excel: excel, sheets: sheets), states: snapshot.states.count,
+                      summary: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
+    }
+}

@@ -95,7 +95,9 @@ extension Journal {
         // Merge the cut chains into the whole journal's (time, id) order and renumber the pairs.
         var merged = whole.events
         for window in cut { merged += window.events }
-        let order = merged.indices.sorted { ChangeEvent.foldOrder(merged[$0], merged[$1]) }
+        // Compare times as integers; an event (several reference-counted strings) is only touched on a tie.
+        let times = merged.map(\.time.milliseconds)
+        let order = merged.indices.sorted { a, b in times[a] != times[b] ? times[a] < times[b] : merged[a].id < merged[b].id }
         var newIndex = [Int32](repeating: 0, count: merged.count)
         for (position, old) in order.enumerated() { newIndex[old] = Int32(position) }
         self = whole

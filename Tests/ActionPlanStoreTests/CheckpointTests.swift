@@ -234,6 +234,21 @@ struct CheckpointTests {
         #expect(temp.store.meter.bytes > 0)
     }
 
+    @Test("git never sees a checkpoint: not even in a store whose .gitignore predates them")
+    func ignoredByGit() throws {
+        let temp = try fictional()
+        try temp.write(".gitignore", ".lock\n")   // an old store's
+        let executable = try #require(GitRunner.find(environment: ProcessInfo.processInfo.environment))
+        let git = GitRunner(executable: executable, folder: temp.path)
+        #expect(git.run("init", "-q").ok)
+        try chain(temp, 240)
+        _ = try throughCheckpoint(temp)
+        #expect(FileManager.default.fileExists(atPath: temp.path + checkpointFile))
+        let status = git.run("status", "--porcelain=v1", "--untracked-files=all", "--ignored=no").stdout
+        #expect(status.contains("states/XA.jsonl"))
+        #expect(!status.contains(".checkpoints"), "\(status)")
+    }
+
     @Test("deleting every checkpoint changes nothing but speed")
     func disposable() throws {
         let temp = try fictional()

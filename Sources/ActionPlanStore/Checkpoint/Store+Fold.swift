@@ -73,17 +73,15 @@ extension Store {
                     lineProblems.append(Checkpoint.LineProblem(problem))
                 }
                 let settled = Self.settled(stamp, length: Int(position.length))
+                var hash = PrefixHash(continuing: checkpoint.hash)
+                hash.add(tail[..<whole.length])
                 // Move the checkpoint forward (its hash continues over the tail); not past a torn last line.
                 if isWritable, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
-                    var hash = PrefixHash(continuing: checkpoint.hash)
-                    hash.add(tail[..<whole.length])
                     writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
                                                stamp: settled, problems: lineProblems,
                                                windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
                 }
                 let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
-                var hash = PrefixHash(continuing: checkpoint.hash)
-                hash.add(tail[..<whole.length])
                 return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
                                    hash: hash.value)
             }
@@ -103,6 +101,7 @@ extension Store {
         let history = Self.historyProblems(full, file: file)
         guard depth == .recent else { return JournalRead(journal: full, problems: problems + history, position: position) }
         let windows = full.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
+        let hash = PrefixHash.of(bytes[..<whole.length])
         if isWritable {
             // Problems on the torn last line (not covered) are found again on every read; the rest are
             // kept in the checkpoint so that they are reported without reading the lines again.
@@ -111,12 +110,12 @@ extension Store {
                 : Journal(state: code, events: JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code).0)
                     .windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
             let checkpoint = Checkpoint(state: code, length: Int64(whole.length), lines: whole.lines,
-                                        hash: PrefixHash.of(bytes[..<whole.length]), stamp: Self.settled(stamp, length: whole.length),
+                                        hash: hash, stamp: Self.settled(stamp, length: whole.length),
                                         problems: covered, windows: prefixEvents)
             writeCheckpoint(checkpoint)
         }
-        return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history, position: position,
-                           hash: PrefixHash.of(bytes[..<whole.length]))
+        return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history,
+                           position: position, hash: hash)
     }
 
     /// After this process appended to a journal it had just read (under the same exclusive lock), moves
@@ -177,7 +176,7 @@ extension Store {
         // The folder ignores itself, so git and `sync` never see a checkpoint, whatever the store's
         // own .gitignore says (stores created before checkpoints existed).
         if !FileIO.exists(folder + "/.gitignore") {
-            try? Data("*\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"))
+            try? Data("*\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"), options: .atomic)
         }
         FileIO.removeStaleTemps(in: folder)
         let target = checkpointPath(checkpoint.state)

@@ -150,7 +150,7 @@ extension Store {
     /// `.gitattributes` and `.gitignore` as this format wants them.
     func writeGitFiles() throws(StoreError) {
         try FileIO.writeAtomically(Data("*.jsonl merge=union eol=lf\n".utf8), to: path + "/.gitattributes")
-        try FileIO.writeAtomically(Data(".lock\n.*.tmp-*\n.pending/\n.quarantine/\n".utf8), to: path + "/.gitignore")
+        try FileIO.writeAtomically(Data(".lock\n.*.tmp-*\n.pending/\n.quarantine/\n.checkpoints/\n".utf8), to: path + "/.gitignore")
     }
 
     /// Committed batches not yet removed: their names in `.pending/`.

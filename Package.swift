@@ -49,8 +49,8 @@ let package = Package(
             exclude: ["export_baseline.py"]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel"]),
-        .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel"]),
+        .testTarget(name: "ActionPlanModelTests", dependencies: ["ActionPlanModel", "TestSupport"]),
+        .testTarget(name: "ActionPlanStoreTests", dependencies: ["ActionPlanStore", "ActionPlanModel", "TestSupport"]),
         .testTarget(name: "ActionPlanExportTests", dependencies: ["ActionPlanExport", "ActionPlanModel", "TerminalKit", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(name: "TrackerCoreTests", dependencies: ["TrackerCore", "TerminalKit", "ActionPlanModel", "TestSupport"], exclude: ["Goldens"]),

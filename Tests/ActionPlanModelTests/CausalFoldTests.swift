@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import ActionPlanModel
 
 /// The causal fold: each action's events are ordered by what their writers saw (`base`), never by
@@ -157,19 +158,6 @@ struct CausalFoldTests {
             for event in events { appended.append(event) }
             #expect(appended.current == reference.current, "round \(round)")
         }
-    }
-}
-
-/// SplitMix64: a deterministic generator for property tests.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Foundation
 import ActionPlanModel
 @testable import ActionPlanStore
@@ -319,22 +320,11 @@ struct CheckpointTests {
 
     // MARK: - Property
 
-    /// SplitMix64: a seeded generator, so a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test("random histories (chains, concurrent edits, duplicates, format-1 events, clock skew) and random checkpoint and reload points agree with a full read",
           arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func property(seed: UInt64) throws {
-        var random = Seeded(state: seed)
+        var random = SeededRandom(seed: seed)
         let temp = try fictional()
         var written: [ChangeEvent] = []
         var loaded = try temp.store.load(history: .recent)

@@ -117,7 +117,7 @@ public struct TreeCursor: Equatable, Sendable {
         if let keep, let index = items.firstIndex(where: { $0.id == keep }), let row = visible.firstIndex(of: index) {
             selected = row
         } else {
-            selected = min(oldRow, max(0, visible.count - 1))
+            selected = max(0, min(oldRow, visible.count - 1))
         }
     }
 
@@ -132,7 +132,8 @@ public struct TreeCursor: Equatable, Sendable {
     /// Scrolls the view by `rows` without moving past either end (mouse wheel).
     public mutating func scrollBy(_ rows: Int, height: Int) {
         scroll = max(0, min(scroll + rows, max(0, visible.count - height)))
-        selected = min(max(selected, scroll), min(visible.count - 1, scroll + height - 1))
+        // An empty tree (a filter that matches nothing) keeps row 0: never -1.
+        selected = max(0, min(max(selected, scroll), min(visible.count - 1, scroll + height - 1)))
     }
 
     private mutating func setExpanded(_ id: NodeID, _ on: Bool) {

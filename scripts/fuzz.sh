@@ -38,14 +38,16 @@ SWIFT
 [ "$(cat "$out/resource_bundle_accessor.swift" 2>/dev/null)" = "$accessor" ] || echo "$accessor" > "$out/resource_bundle_accessor.swift"
 
 built=()   # the modules compiled so far: a module is rebuilt when its sources or any of these changed
+extra=()   # flags for the next module only (a dependency in its own language mode)
 module() {  # name sources...
     local name=$1; shift
     local stamp="$out/modules/$name.o"
-    if [ -f "$stamp" ] && [ -z "$(find "$@" "${built[@]}" -newer "$stamp" -print -quit)" ]; then built+=("$stamp"); return; fi
+    if [ -f "$stamp" ] && [ -z "$(find "$@" "${built[@]}" -newer "$stamp" -print -quit)" ]; then built+=("$stamp"); extra=(); return; fi
     echo "fuzz: compiling $name"
     rm -f "$stamp"
-    swiftc "${flags[@]}" -module-name "$name" -wmo -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
+    swiftc "${flags[@]}" ${extra[@]+"${extra[@]}"} -module-name "$name" -wmo -emit-module -emit-module-path "$out/modules/$name.swiftmodule" \
         -c "$@" -o "$stamp" 2>&1 | grep -v 'ld.gold: warning' || true
+    extra=()
     [ -f "$stamp" ] || { echo "fuzz: compiling $name failed" >&2; exit 1; }
     built+=("$stamp")
 }
@@ -54,6 +56,12 @@ module ActionPlanModel Sources/ActionPlanModel/*.swift
 module ActionPlanResources Resources/EmbeddedResources.swift "$out/resource_bundle_accessor.swift"
 module ActionPlanStore $(find Sources/ActionPlanStore -name '*.swift' | sort)
 module TerminalKit $(find Sources/TerminalKit -name '*.swift' | sort)
+# ZIPFoundation (the XLSX container) from SwiftPM's checkout, in its own Swift 5 mode, over zlib.
+zip=.build/checkouts/ZIPFoundation/Sources
+[ -d "$zip/ZIPFoundation" ] || swift package resolve >/dev/null
+flags+=(-I "$zip/CZLib")   # its zlib module map, needed by everything that imports it
+extra=(-swift-version 5 -Xcc -D_GNU_SOURCE=1)
+module ZIPFoundation $(find "$zip/ZIPFoundation" -name '*.swift' | sort)
 module ActionPlanExport $(find Sources/ActionPlanExport -name '*.swift' | sort)
 
 source_of() {
@@ -82,12 +90,12 @@ status=0
 for target in "${targets[@]}"; do
     src=$(source_of "$target")
     binary="$out/fuzz-$target"
-    objects=("$out/modules/ActionPlanModel.o" "$out/modules/ActionPlanResources.o" "$out/modules/ActionPlanStore.o" "$out/modules/TerminalKit.o" "$out/modules/ActionPlanExport.o")
+    objects=("$out/modules/ActionPlanModel.o" "$out/modules/ActionPlanResources.o" "$out/modules/ActionPlanStore.o" "$out/modules/TerminalKit.o" "$out/modules/ZIPFoundation.o" "$out/modules/ActionPlanExport.o")
     if [ ! -x "$binary" ] || [ -n "$(find "$src" "${objects[@]}" -newer "$binary" -print -quit)" ]; then
         echo "fuzz: linking $binary"
         rm -f "$binary"
         # ld.gold warns once per ASan helper symbol ("Cannot export local symbol"); harmless, filtered.
-        swiftc "${flags[@]}" "$src" "${objects[@]}" -o "$binary" 2>&1 | grep -v 'ld.gold: warning' || true
+        swiftc "${flags[@]}" "$src" "${objects[@]}" -lz -o "$binary" 2>&1 | grep -v 'ld.gold: warning' || true
         [ -x "$binary" ] || { echo "fuzz: linking $binary failed" >&2; exit 1; }
     fi
     corpus="$out/corpus/$target"

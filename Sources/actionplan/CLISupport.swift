@@ -21,8 +21,8 @@ func failWrite(_ error: StoreError) -> ExitCode {
             + "\nnothing was written; run the command again to base it on the new state, or add --force to record it as a concurrent edit",
             code: ExitCodes.headMoved)
     }
-    let honest = error.message.contains("nothing was written") || error.message.contains("will be completed")
-    return fail(error.description + (honest ? "" : "; nothing was written"), code: ExitCodes.storeError)
+    // The store's message already says what was written (nothing, or what is left to complete).
+    return fail(error.description, code: ExitCodes.storeError)
 }
 
 /// Messages on stderr, in one format: `actionplan: error: …`.

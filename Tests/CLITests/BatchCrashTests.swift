@@ -33,12 +33,13 @@ struct BatchCrashTests {
     }
 
     /// How many actions the store shows as implemented (after any command completed a pending batch).
-    func implemented(_ cli: CLIRunner, store: String, completed: UnsafeMutablePointer<Bool>? = nil) throws -> Int {
+    /// How many actions `store` shows as implemented, and whether reading it completed an interrupted batch.
+    func implemented(_ cli: CLIRunner, store: String) throws -> (count: Int, completed: Bool) {
         let export = try cli.run("export", "--format", "json", "--store", store)
-        completed?.pointee = export.stderr.contains("completed an interrupted batch")
         let json = export.stdout
         let pattern = try NSRegularExpression(pattern: "\"status\"\\s*:\\s*\"implemented\"")
-        return pattern.numberOfMatches(in: json, range: NSRange(json.startIndex..., in: json))
+        return (pattern.numberOfMatches(in: json, range: NSRange(json.startIndex..., in: json)),
+                export.stderr.contains("completed an interrupted batch"))
     }
 
     @Test("kill -9 at random moments during an import of all 57 States: each of 20 trials ends with the whole batch or none of it")
@@ -53,7 +54,7 @@ struct BatchCrashTests {
         var calibrated: Int32 = -1
         let full = try clock.measure { calibrated = try cli.run("import", csv, "--store", calibration).status }
         #expect(calibrated == 0)
-        #expect(try implemented(cli, store: calibration) == rows)
+        #expect(try implemented(cli, store: calibration).count == rows)
         let span = Double(full.components.seconds) + Double(full.components.attoseconds) / 1e18
         var random = SystemRandomNumberGenerator()
         var outcomes: [String: Int] = [:]
@@ -72,8 +73,7 @@ struct BatchCrashTests {
             usleep(UInt32(span * fraction * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            var completed = false
-            let seen = try implemented(cli, store: folder, completed: &completed)
+            let (seen, completed) = try implemented(cli, store: folder)
             #expect(seen == 0 || seen == rows, "trial \(trial): \(seen) of \(rows) rows visible after kill -9 at \(Int(fraction * 100))% of the run")
             let validate = try cli.run("validate", "--store", folder)
             #expect(validate.status == 0, "trial \(trial): \(validate.stdout)")
@@ -124,7 +124,7 @@ struct BatchCrashTests {
         #expect(r.status == 65, "\(r.stdout)\(r.stderr)")
         #expect(r.stderr.contains("nothing was written"), "\(r.stderr)")
         #expect(journals(cli) == before)
-        #expect(try implemented(cli, store: cli.store) == 0)
+        #expect(try implemented(cli, store: cli.store).count == 0)
         #expect(try cli.run("validate").status == 0)
     }
 

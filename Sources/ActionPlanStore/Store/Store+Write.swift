@@ -29,9 +29,20 @@ extension Store {
     @discardableResult
     public func append(_ events: [ChangeEvent], force: Bool = false) throws(StoreError) -> AppendReceipt {
         guard !events.isEmpty else { return AppendReceipt(before: fingerprint(), after: fingerprint(), events: []) }
-        guard isWritable else { throw StoreError(.io, file: path, message: "the store is read-only for this user") }
-        for code in Set(events.map(\.state)) { try SafePath.requireCode(code, file: statesFolder) }
-        return try withLock(.exclusive) { () throws(StoreError) -> AppendReceipt in
+        do throws(StoreError) {
+            guard isWritable else { throw StoreError(.io, file: path, message: "the store is read-only for this user") }
+            for code in Set(events.map(\.state)) { try SafePath.requireCode(code, file: statesFolder) }
+            return try appendLocked(events, force: force)
+        } catch where error.kind != .headMoved && !error.wroteSomething {
+            // Every failure below happens before the commit point, or is undone: say so, once, here.
+            var stated = error
+            stated.message += "; nothing was written"
+            throw stated
+        }
+    }
+
+    private func appendLocked(_ events: [ChangeEvent], force: Bool) throws(StoreError) -> AppendReceipt {
+        try withLock(.exclusive) { () throws(StoreError) -> AppendReceipt in
             _ = try prepareForWriting()
             FileIO.removeStaleTemps(in: path)
             let before = fingerprint()
@@ -82,11 +93,12 @@ extension Store {
             try FileIO.appendLines(Data((EventCodec.encode(event) + "\n").utf8), to: file)
         } catch {
             do { if FileIO.size(file) != length { try FileIO.truncate(file, to: length) } } catch let undo {
-                throw StoreError(.io, file: error.file, message: error.message + "; the journal could not be cut back ("
+                var torn = StoreError(.io, file: error.file, message: error.message + "; the journal could not be cut back ("
                     + undo.message + "): its last line may be torn, which validate reports and the fold ignores")
+                torn.wroteSomething = true
+                throw torn
             }
-            throw StoreError(.io, file: error.file, message: error.message.hasSuffix("nothing was written")
-                             ? error.message : error.message + "; nothing was written")
+            throw error
         }
     }
 
@@ -99,12 +111,10 @@ extension Store {
         try FileIO.makeFolder(pendingFolder)
         let temp = pendingFolder + "/\(batch.id).tmp"
         let committed = pendingFolder + "/\(batch.id).jsonl"
-        do { try FileIO.writeNew(batch.encoded(), to: temp) } catch {
-            throw StoreError(.io, file: error.file, message: error.message + "; nothing was written")
-        }
+        try FileIO.writeNew(batch.encoded(), to: temp)
         do { try FileIO.renameDurably(temp, to: committed) } catch {
             try? FileIO.removeDurably(temp)
-            throw StoreError(.io, file: error.file, message: error.message + "; nothing was written")
+            throw error
         }
         do {
             for code in batch.states { try FileIO.appendLines(Data(batch.bytes(for: code)), to: journalPath(code)) }
@@ -117,13 +127,22 @@ extension Store {
                 }
                 try FileIO.removeDurably(committed)
             } catch let undo {
-                throw StoreError(.io, file: error.file, message: error.message + "; could not undo (" + undo.message
+                var pending = StoreError(.io, file: error.file, message: error.message + "; could not undo (" + undo.message
                     + "): the \(events.count) events are committed in .pending/\(batch.id).jsonl and will be completed "
                     + "whole by the next command or `actionplan repair`")
+                pending.wroteSomething = true
+                throw pending
             }
-            throw StoreError(.io, file: error.file, message: error.message + "; nothing was written")
+            throw error
         }
-        try FileIO.removeDurably(committed)
+        do { try FileIO.removeDurably(committed) } catch {
+            // Every event is in its journal; only the finished batch file is left, which the next command
+            // removes (completing it finds nothing missing).
+            var done = error
+            done.message += "; the \(events.count) events were written, the finished batch file stays in .pending/ until the next command"
+            done.wroteSomething = true
+            throw done
+        }
     }
 
     // MARK: - Before any write

@@ -21,6 +21,9 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     /// For `.headMoved`: what changed under the writer, pair by pair.
     public var moved: [MovedHead]
+    /// A failed write that still left something on disk (a torn line, a batch to complete); the
+    /// message says what. Otherwise a failed `append` wrote nothing and says so.
+    public var wroteSomething = false
 
     public init(_ kind: Kind, file: String, location: SourceLocation? = nil, message: String, moved: [MovedHead] = []) {
         self.kind = kind

@@ -96,8 +96,8 @@ public final class EffectRunner {
             let reason = error.moved.map(\.description).joined(separator: "; ")
             return (reloadIfChanged().map { [$0] } ?? []) + [.saveRefused(reason, drafts)]
         } catch {
-            let honest = error.message.contains("nothing was written") || error.message.contains("will be completed")
-            return [.saveFailed(error.description + (honest ? "" : "; nothing was written"))]
+            // The store's message already says what was written (nothing, or what is left to complete).
+            return [.saveFailed(error.description)]
         }
         afterAppend()
         var commands: [Command] = [.saved(events)]

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ActionPlanModel
 import ActionPlanExport
+import ActionPlanStore
 
 extension ExportFormat: ExpressibleByArgument {}
 extension StatusXLSX.Sheets: ExpressibleByArgument {}
@@ -45,13 +46,15 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let end = try asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
-        // States are named by code or name: resolve them against the store's list of States first (no
-        // journal is read for that), then read only the journals the export needs.
-        let directory = try storeOptions.load(states: [], history: .recent).1.tracker
-        let scope = ExportScope(states: try directory.requireStates(states), pillar: try pillar.map { try directory.requirePillar($0).id },
-                                includePartners: partners || directory.settings.includePartners)
+        // The whole history only for a past date or the change list; and with --state, only those journals:
+        // the names are resolved against the store's list of States first (no journal is read for that).
+        let depth: HistoryDepth = StatusExport.needsCompleteHistory(format: format, asOf: end) ? .complete : .recent
+        let named = states.isEmpty ? nil : try storeOptions.load(states: [], history: .recent).1.tracker.requireStates(states)
+        let (store, loaded) = try storeOptions.load(states: named.map(Set.init), history: depth)
+        let tracker = loaded.tracker
+        let scope = ExportScope(states: named ?? [], pillar: try pillar.map { try tracker.requirePillar($0).id },
+                                includePartners: partners || tracker.settings.includePartners)
         let export = StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar)
-        let (store, loaded) = try storeOptions.load(states: export.journals, history: export.needsCompleteHistory ? .complete : .recent)
         let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: Timestamp(date: Date()))
         try outputOptions.deliver(output.bytes, outside: store, what: output.summary)
     }

@@ -32,7 +32,12 @@ public struct StatusExport: Sendable, Equatable {
     public var journals: Set<String>? { scope.states.isEmpty ? nil : Set(scope.states) }
 
     /// Whether every event is needed (a past date, or the change list); otherwise the present suffices.
-    public var needsCompleteHistory: Bool { asOf != nil || format.showsChanges }
+    public var needsCompleteHistory: Bool { Self.needsCompleteHistory(format: format, asOf: asOf) }
+
+    /// The same rule before the scope is known (the CLI reads the store once when no State is named).
+    public static func needsCompleteHistory(format: ExportFormat, asOf: Timestamp?) -> Bool {
+        asOf != nil || format.showsChanges
+    }
 
     /// What an export produced.
     public struct Output: Sendable, Equatable {

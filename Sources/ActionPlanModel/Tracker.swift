@@ -10,13 +10,17 @@ public struct Tracker: Sendable, Equatable {
     public var directory: StateDirectory
     public var journals: [String: Journal]
     public var settings: StoreSettings
+    /// The office log's records (rounds, officers, catalog installations, verifications), each id once,
+    /// in fold order (see `OfficeRecord`).
+    public var office: [OfficeRecord]
 
     public init(catalog: Catalog, directory: StateDirectory, journals: [String: Journal] = [:],
-                settings: StoreSettings = StoreSettings()) {
+                settings: StoreSettings = StoreSettings(), office: [OfficeRecord] = []) {
         self.catalog = catalog
         self.directory = directory
         self.journals = journals
         self.settings = settings
+        self.office = office
     }
 
     /// The States shown by default (partners only where the settings or the caller ask).

@@ -114,10 +114,10 @@ struct BatchAndBaseTests {
         #expect(try temp.store.load().tracker.journals.isEmpty)
     }
 
-    @Test("a format-1 store is read as it is and upgraded to format 2 by the first write")
+    @Test("a format-1 store is read as it is and upgraded to format 3 by the first write")
     func migration() throws {
         let temp = try fictional()
-        try temp.write("store.json", try temp.read("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1"))
+        try temp.write("store.json", try temp.read("store.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": 1"))
         try temp.write(".gitattributes", "*.jsonl merge=union\n")
         try temp.write("states/XA.jsonl", """
             {"id":"old","time":"2026-01-01T00:00:00.000Z","author":"alice","state":"XA","action":"AP03-IV-1-a","status":"in-progress"}
@@ -127,7 +127,7 @@ struct BatchAndBaseTests {
         #expect(loaded.manifest.format == 1)
         #expect(try temp.read("store.json").contains("\"format\": 1"), "reading does not migrate")
         try temp.store.append([event("XA", .implemented, base: loaded.tracker.headIDs(state: "XA", action: "AP03-IV-1-a"))])
-        #expect(try temp.read("store.json").contains("\"format\": 2"))
+        #expect(try temp.read("store.json").contains("\"format\": 3"))
         #expect(try temp.read(".gitattributes") == "*.jsonl merge=union eol=lf\n")
         #expect(try temp.store.load().tracker.assessment(state: "XA", action: "AP03-IV-1-a").status == .implemented)
     }

@@ -19,7 +19,7 @@ struct HostileFilesTests {
           arguments: ["1e300", "1e999", "9223372036854775808", "18446744073709551616"])
     func hugeFormat(number: String) throws {
         let temp = try TempStore()
-        let manifest = try temp.read("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": \(number)")
+        let manifest = try temp.read("store.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": \(number)")
         try temp.write("store.json", manifest)
         #expect {
             try temp.store.load()
@@ -33,7 +33,7 @@ struct HostileFilesTests {
     @Test("a fractional, negative or zero format is a located error, not a trap", arguments: ["1.5", "-1e300", "0", "-9223372036854775809"])
     func fractionalFormat(number: String) throws {
         let temp = try TempStore()
-        try temp.write("store.json", try temp.read("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": \(number)"))
+        try temp.write("store.json", try temp.read("store.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": \(number)"))
         #expect {
             try temp.store.load()
         } throws: { error in

@@ -10,7 +10,7 @@ struct StoreTests {
         let temp = try TempStore()
         #expect(try temp.read(".gitattributes") == "*.jsonl merge=union eol=lf\n")
         #expect(try temp.read(".gitignore").contains(".pending/"))
-        #expect(try temp.read("store.json").contains("\"format\": 2"))
+        #expect(try temp.read("store.json").contains("\"format\": 3"))
         let loaded = try temp.store.load()
         #expect(loaded.problems.isEmpty)
         #expect(loaded.tracker.journals.isEmpty)
@@ -91,7 +91,7 @@ struct StoreTests {
     @Test("a store written by a newer format is refused, and nothing is changed")
     func newerFormat() throws {
         let temp = try TempStore()
-        let manifest = try temp.read("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 3")
+        let manifest = try temp.read("store.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": 4")
         try temp.write("store.json", manifest)
         #expect {
             try temp.store.load()

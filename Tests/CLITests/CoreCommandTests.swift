@@ -135,10 +135,10 @@ struct CoreCommandTests {
     func newerFormat() throws {
         let cli = CLIRunner(); defer { cli.cleanUp() }
         try cli.run("init")
-        try cli.write("store.json", try cli.file("store.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 3"))
+        try cli.write("store.json", try cli.file("store.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": 4"))
         let r = try cli.run("show", "AT")
         #expect(r.status == 65)
-        #expect(r.stderr.contains("uses format 3, written by a newer version of actionplan"))
+        #expect(r.stderr.contains("uses format 4, written by a newer version of actionplan"))
     }
 
     @Test("validate: clean store exits 0; a torn line and an orphan are listed with file:line:column, exit 1")

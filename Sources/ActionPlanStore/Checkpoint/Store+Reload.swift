@@ -19,6 +19,11 @@ extension Store {
             var loaded = previous
             loaded.fingerprint = now
             loaded.problems = []
+            if now.stamps[officeLogPath] != previous.fingerprint.stamps[officeLogPath] {
+                let office = try readOfficeLogUnlocked()
+                loaded.tracker.office = office.records
+                loaded.problems += office.problems
+            }
             var seen: Set<String> = []
             for file in FileIO.list(statesFolder) where file.hasSuffix(".jsonl") {
                 let code = String(file.dropLast(6))

@@ -14,6 +14,7 @@ import Darwin
 ///   catalog.json        optional: overrides the embedded catalog
 ///   states.json         optional: overrides the embedded list of States
 ///   states/AT.jsonl     append-only journal of Austria, one change event a line
+///   office.jsonl        append-only office log: rounds, officers, catalog installations, verifications
 ///   .gitattributes      *.jsonl merge=union (two offices can share the store through git)
 ///   .lock               advisory lock for writers
 /// ```
@@ -151,7 +152,10 @@ public final class Store: Sendable {
             journals[code] = read.journal
             positions[code] = read.position
         }
-        var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings)
+        let office = try readOfficeLogUnlocked()
+        problems += office.problems
+        var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings,
+                              office: office.records)
         problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
         return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
@@ -283,7 +287,7 @@ public final class Store: Sendable {
     /// A cheap summary of the files' sizes and times: it changes whenever another process writes.
     public func fingerprint() -> StoreFingerprint {
         var stamps: [String: FileStamp] = [:]
-        for file in [manifestPath, catalogPath, statesListPath] { stamps[file] = FileIO.stamp(file) }
+        for file in [manifestPath, catalogPath, statesListPath, officeLogPath] { stamps[file] = FileIO.stamp(file) }
         for file in FileIO.list(statesFolder) { stamps[file] = FileIO.stamp(statesFolder + "/" + file) }
         return StoreFingerprint(stamps: stamps)
     }

@@ -3,7 +3,7 @@ import ActionPlanModel
 /// The contents of `store.json`: the format version, the catalog the store follows, and its settings.
 public struct StoreManifest: Sendable, Equatable {
     /// The format this program writes and reads. A store with a higher number is refused.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
 
     public var format: Int
     public var catalogID: String

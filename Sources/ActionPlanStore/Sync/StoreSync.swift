@@ -146,7 +146,7 @@ public struct StoreSync: Sendable {
     private func refuseUnrelatedChanges(_ git: GitRunner, prefix: String) throws {
         let status = git.run("status", "--porcelain=v1", "--untracked-files=all", "--", ":/")
         guard status.ok else { throw Failure(kind: .git, message: "git status failed: \(status.message)") }
-        let own = ["store.json", "catalog.json", "states.json", "views.json", ".gitattributes", ".gitignore"]
+        let own = ["store.json", "catalog.json", "states.json", "views.json", "office.jsonl", ".gitattributes", ".gitignore"]
         var unrelated: [String] = []
         for line in status.stdout.split(separator: "\n") where line.count > 3 {
             let code = line.prefix(2)
@@ -164,8 +164,8 @@ public struct StoreSync: Sendable {
                 + unrelated.prefix(10).joined(separator: ", ") + (unrelated.count > 10 ? " and \(unrelated.count - 10) more" : "")
                 + "; commit or stash them first (sync commits only the store's files)")
         }
-        // Journals only grow: a removed line is a mistake to look at, not to share.
-        let removed = git.run("diff", "--numstat", "HEAD", "--", prefix + "states")
+        // Journals and the office log only grow: a removed line is a mistake to look at, not to share.
+        let removed = git.run("diff", "--numstat", "HEAD", "--", prefix + "states", prefix + "office.jsonl")
         for line in removed.stdout.split(separator: "\n") {
             let fields = line.split(separator: "\t")
             if fields.count == 3, let deleted = Int(fields[1]), deleted > 0 {
@@ -177,7 +177,7 @@ public struct StoreSync: Sendable {
 
     /// Commits the store's files; returns how many events went into the commit.
     private func commitOurs(_ git: GitRunner, prefix: String, tracker: Tracker) throws -> Int {
-        let files = ["states", "store.json", "catalog.json", "states.json", "views.json", ".gitattributes", ".gitignore"]
+        let files = ["states", "store.json", "catalog.json", "states.json", "views.json", "office.jsonl", ".gitattributes", ".gitignore"]
             .filter { FileManager.default.fileExists(atPath: store.path + "/" + $0) }
         let add = git.run(["add", "--all", "--"] + files)
         guard add.ok else { throw Failure(kind: .git, message: "git add failed: \(add.message)") }

@@ -25,6 +25,14 @@ public struct Progress: Sendable, Equatable {
         weightSum += status.weight ?? 0
     }
 
+    /// Adds `n` pairs with the same status (the monthly trend adds whole tallies at once).
+    public mutating func add(_ status: Status, count n: Int) {
+        guard n > 0 else { return }
+        trackable += n
+        counts[status, default: 0] += n
+        weightSum += (status.weight ?? 0) * Double(n)
+    }
+
     public mutating func merge(_ other: Progress) {
         trackable += other.trackable
         for (status, n) in other.counts { counts[status, default: 0] += n }

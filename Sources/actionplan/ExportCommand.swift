@@ -15,7 +15,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             With --as-of DATE every status is reconstructed as it was at the end of that day (UTC). \
             The HTML report also lists the status changes since --since (default: 30 days before the \
-            as-of date, or before today). The layouts are described in docs/export-formats.md; the CSV \
+            as-of date, or before today), and draws the monthly trend per pillar from the whole history. The layouts are described in docs/export-formats.md; the CSV \
             and the XLSX workbook can be edited in a spreadsheet and read back with `actionplan import`. \
             The workbook has an Overview sheet, one sheet per pillar (or per State with --sheets state) \
             and a Legend; it is binary, so give --output or redirect standard output to a file.
@@ -32,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "CSV only: start with a byte order mark so Excel reads UTF-8.") var excel = false
     @Option(help: ArgumentHelp("HTML: list status changes from this day on.", valueName: "YYYY-MM-DD")) var since: String?
     @Option(help: "XLSX only: one sheet per pillar or per State.") var sheets: StatusXLSX.Sheets?
+    @Flag(name: .customLong("omit-empty-states"),
+          help: "Leave out the States with no status, note or evidence recorded in scope (every format; the HTML and Markdown reports name them).")
+    var omitEmptyStates = false
     @OptionGroup var outputOptions: OutputOptions
     private var output: String? { outputOptions.output }
 
@@ -54,7 +57,9 @@ struct ExportCommand: ParsableCommand {
         let tracker = loaded.tracker
         let scope = ExportScope(states: named ?? [], pillar: try pillar.map { try tracker.requirePillar($0).id },
                                 includePartners: partners || tracker.settings.includePartners)
-        let export = StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar)
+        // Reporting rounds will be marked on the trend chart once the store has them.
+        let export = StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar,
+                                  omitEmptyStates: omitEmptyStates, marks: [])
         let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: Timestamp(date: Date()))
         try outputOptions.deliver(output.bytes, outside: store, what: output.summary)
     }

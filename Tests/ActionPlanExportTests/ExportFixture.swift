@@ -74,9 +74,13 @@ enum ExportFixture {
 
     static let generatedAt = t("2026-03-10T12:00:00.000Z")
 
-    /// The snapshot every golden is made from: all participating States, latest, changes since February.
-    static func snapshot(asOf: Timestamp? = nil, scope: ExportScope = ExportScope()) -> StatusSnapshot {
+    /// A fictional reporting round to mark on the trend chart; its label needs escaping.
+    static let marks = [ChartMark(date: t("2026-02-01T00:00:00.000Z"), label: "Round <1> & \"A\"")]
+
+    /// The snapshot every golden is made from: all participating States, latest, changes since February,
+    /// the monthly trend with one marked date.
+    static func snapshot(asOf: Timestamp? = nil, scope: ExportScope = ExportScope(), omitEmptyStates: Bool = false) -> StatusSnapshot {
         StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf, changesFrom: Timestamp.day("2026-02-01"),
-                       generatedAt: generatedAt, storeFormat: 1)
+                       generatedAt: generatedAt, storeFormat: 1, withTrend: true, omitEmptyStates: omitEmptyStates, marks: marks)
     }
 }

@@ -5,7 +5,7 @@ import ActionPlanModel
 ///
 /// Reading the store is the caller's part (only the store touches the disk), so the request says what it
 /// needs: the journals of the States in scope (`--state XA` reads one journal), and the whole history
-/// only for a past date or the HTML report's change list.
+/// only for a past date or the HTML report's change list and monthly trend.
 public struct StatusExport: Sendable, Equatable {
     public var format: ExportFormat
     public var scope: ExportScope
@@ -17,26 +17,34 @@ public struct StatusExport: Sendable, Equatable {
     public var excel: Bool
     /// XLSX: one sheet per pillar or per State.
     public var sheets: StatusXLSX.Sheets
+    /// Leave out the States with no data in scope (every format; the HTML and Markdown reports name them).
+    public var omitEmptyStates: Bool
+    /// Dates marked on the HTML report's trend chart (reporting rounds, once they exist).
+    public var marks: [ChartMark]
 
     public init(format: ExportFormat, scope: ExportScope, asOf: Timestamp? = nil, changesFrom: Timestamp? = nil,
-                excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar) {
+                excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar, omitEmptyStates: Bool = false,
+                marks: [ChartMark] = []) {
         self.format = format
         self.scope = scope
         self.asOf = asOf
         self.changesFrom = changesFrom
         self.excel = excel
         self.sheets = sheets
+        self.omitEmptyStates = omitEmptyStates
+        self.marks = marks
     }
 
     /// The journals the export reads: the States in scope, or every one (nil).
     public var journals: Set<String>? { scope.states.isEmpty ? nil : Set(scope.states) }
 
-    /// Whether every event is needed (a past date, or the change list); otherwise the present suffices.
+    /// Whether every event is needed (a past date, the change list or the trend); otherwise the present
+    /// suffices.
     public var needsCompleteHistory: Bool { Self.needsCompleteHistory(format: format, asOf: asOf) }
 
     /// The same rule before the scope is known (the CLI reads the store once when no State is named).
     public static func needsCompleteHistory(format: ExportFormat, asOf: Timestamp?) -> Bool {
-        asOf != nil || format.showsChanges
+        asOf != nil || format.showsChanges || format.showsTrend
     }
 
     /// What an export produced.
@@ -53,7 +61,8 @@ public struct StatusExport: Sendable, Equatable {
     public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp) -> Output {
         let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
                                       changesFrom: changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now),
-                                      generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges)
+                                      generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges,
+                                      withTrend: format.showsTrend, omitEmptyStates: omitEmptyStates, marks: marks)
         return Output(bytes: format.write(snapshot, excel: excel, sheets: sheets), states: snapshot.states.count,
                       summary: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
     }

@@ -20,6 +20,8 @@ public enum HTMLReport {
         if let notice = m.catalogNotice { out += "<p class=\"notice\">\(HTMLText.escape(notice))</p>\n" }
         out += "</header>\n<main>\n"
         out += overview(snapshot)
+        out += TrendChart.html(snapshot)
+        out += ActionsSection.html(snapshot)
         out += ChangesSection.html(snapshot.changes)
         for state in snapshot.states { out += section(state, pillars: snapshot.pillars) }
         out += "</main>\n<footer>Implementation is the weighted mean over assessed actions (not started 0, in progress ⅓, "
@@ -31,6 +33,11 @@ public enum HTMLReport {
     static func overview(_ snapshot: StatusSnapshot) -> String {
         var out = "<section class=\"overview\">\n<h2>Overview</h2>\n"
         out += Heatmap.svg(snapshot)
+        if !snapshot.metadata.omittedStates.isEmpty {
+            let omitted = snapshot.metadata.omittedStates
+            out += "<p class=\"meta omitted\">Left out: \(Plural.count(omitted.count, "State")) with no data recorded ("
+                + omitted.map { "\(HTMLText.escape($0.name)) (\(HTMLText.escape($0.code)))" }.joined(separator: ", ") + ").</p>\n"
+        }
         out += "<table>\n<thead><tr><th>State</th><th>Implementation</th><th class=\"num\">%</th>"
             + "<th class=\"num\">Coverage</th><th class=\"num\">Assessed</th></tr></thead>\n<tbody>\n"
         for state in snapshot.states {

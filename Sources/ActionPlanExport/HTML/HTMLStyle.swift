@@ -22,7 +22,9 @@ enum HTMLStyle {
     .status { white-space: nowrap; }
     .s-implemented { color: #0a6b2d; } .s-partially-implemented { color: #2f6f3e; } .s-in-progress { color: #7a5b00; }
     .s-not-started { color: #a4262c; } .s-not-assessed { color: var(--muted); } .s-not-applicable { color: var(--muted); }
-    .heatmap { max-width: 100%; height: auto; }
+    .heatmap, .trend-chart { max-width: 100%; height: auto; }
+    table.ranking caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+    details.trend-table summary { cursor: pointer; color: var(--muted); }
     .up { color: #0a6b2d; } .down { color: #a4262c; }
     ul.evidence { margin: 0; padding-left: 1rem; }
     footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
@@ -30,7 +32,7 @@ enum HTMLStyle {
       body { margin: 0; max-width: none; font-size: 10pt; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
       section.state { break-before: page; }
-      tr, .heatmap { break-inside: avoid; }
+      tr, .heatmap, .trend-chart { break-inside: avoid; }
       h2, h3 { break-after: avoid; }
     }
     """

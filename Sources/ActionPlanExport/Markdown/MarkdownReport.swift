@@ -19,6 +19,11 @@ public enum MarkdownReport {
             out += "- Open conflicts: \(open)" + (open > 0 ? " (concurrent changes not yet resolved; `actionplan conflicts` lists them)" : "") + "\n"
         }
         if let pillar = m.scope.pillar { out += "- Pillar: \(MarkdownText.escape(pillar))\n" }
+        if !m.omittedStates.isEmpty {
+            out += "- Left out (no data recorded): " + m.omittedStates.map {
+                "\(MarkdownText.escape($0.name)) (\(MarkdownText.escape($0.code)))"
+            }.joined(separator: ", ") + "\n"
+        }
         if let notice = m.catalogNotice { out += "\n> \(MarkdownText.escape(notice))\n" }
         out += "\nImplementation is the weighted mean over assessed actions (not started 0, in progress ⅓, "
             + "partially implemented ⅔, implemented 1; not applicable excluded). Coverage is the share of actions assessed.\n"

@@ -6,6 +6,9 @@ extension ExportFormat {
     /// Whether the format shows the period's changes (only then must the snapshot walk the history).
     public var showsChanges: Bool { self == .html }
 
+    /// Whether the format shows the monthly trend (which folds the whole history, month by month).
+    public var showsTrend: Bool { self == .html }
+
     /// Whether the bytes are binary (not for a terminal).
     public var isBinary: Bool { self == .xlsx }
 

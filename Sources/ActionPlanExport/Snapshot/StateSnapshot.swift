@@ -40,6 +40,11 @@ public struct StateSnapshot: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// Whether anything is recorded for this State in scope: a status, a note or evidence.
+    public var hasData: Bool {
+        rows.contains { $0.assessment.status != .notAssessed || !$0.assessment.note.isEmpty || !$0.assessment.evidence.isEmpty }
+    }
+
     /// The rows of one pillar, in catalog order.
     public func rows(ofPillar id: String) -> [StatusRow] { rows.filter { $0.pillarID == id } }
 }

@@ -11,22 +11,33 @@ public struct StatusSnapshot: Sendable, Equatable {
     public var states: [StateSnapshot]
     /// The status transitions in the reporting period, for the HTML report.
     public var changes: ChangeReport
+    /// Implementation and coverage per pillar at each month end, for the HTML report's trend chart
+    /// (nil when the format does not show it).
+    public var trend: TrendSeries?
+    /// Dates to mark on the trend chart (reporting rounds), oldest first.
+    public var marks: [ChartMark]
 
-    public init(metadata: SnapshotMetadata, pillars: [Pillar], states: [StateSnapshot], changes: ChangeReport) {
+    public init(metadata: SnapshotMetadata, pillars: [Pillar], states: [StateSnapshot], changes: ChangeReport,
+                trend: TrendSeries? = nil, marks: [ChartMark] = []) {
         self.metadata = metadata
         self.pillars = pillars
         self.states = states
         self.changes = changes
+        self.trend = trend
+        self.marks = marks
     }
 
     /// Builds the snapshot of `scope` as it was at `asOf` (nil: now) with the changes since `changesFrom`.
     ///
     /// `generatedAt` comes in as a value because the export target reads no clock; `asOf` should be
     /// `Timestamp.endOfDay(day)` for a calendar day, so a day includes everything recorded on it.
-    /// Only the HTML report shows changes; `withChanges: false` skips walking the whole history.
+    /// Only the HTML report shows changes and the trend; `withChanges: false` and `withTrend: false` skip
+    /// walking the whole history. `omitEmptyStates` leaves out the States with no data in scope (no
+    /// status, note or evidence recorded by `asOf`), in every format; the trend then covers the States kept.
     public init(tracker: Tracker, scope: ExportScope, asOf: Timestamp?, changesFrom: Timestamp?,
-                generatedAt: Timestamp, storeFormat: Int, withChanges: Bool = true) {
-        let participants = scope.participants(in: tracker)
+                generatedAt: Timestamp, storeFormat: Int, withChanges: Bool = true, withTrend: Bool = false,
+                omitEmptyStates: Bool = false, marks: [ChartMark] = []) {
+        var participants = scope.participants(in: tracker)
         let pillars = scope.pillars(in: tracker.catalog)
         metadata = SnapshotMetadata(generatedAt: generatedAt, asOf: asOf, storeFormat: storeFormat,
                                     catalogID: tracker.catalog.id, catalogVersion: tracker.catalog.version,
@@ -42,11 +53,20 @@ public struct StatusSnapshot: Sendable, Equatable {
                           assessments: tracker.assessments(state: participant.code, asOf: asOf),
                           heads: tracker.headIDs(state: participant.code, asOf: asOf))
         }
+        if omitEmptyStates {
+            metadata.omittedStates = states.filter { !$0.hasData }.map(\.participant)
+            states.removeAll { !$0.hasData }
+            participants = states.map(\.participant)
+        }
         let actions = Set(pillars.flatMap(\.actions).map(\.id))
         changes = withChanges
             ? ChangeReport(tracker: tracker, states: participants,
                            actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
             : ChangeReport(from: changesFrom, to: asOf, transitions: [], byState: [], byAuthor: [])
+        trend = withTrend
+            ? TrendSeries(tracker: tracker, states: participants.map(\.code), pillars: pillars, through: asOf ?? generatedAt)
+            : nil
+        self.marks = marks.sorted { $0.date < $1.date }
     }
 
     /// Every row of every State, in State then catalog order.
@@ -68,6 +88,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var changesFrom: Timestamp?
     /// Open conflicts (concurrent changes not yet resolved) in scope; nil for a snapshot of a past date.
     public var openConflicts: Int?
+    /// The States left out because they have no data (`omitEmptyStates`), in scope order.
+    public var omittedStates: [Participant] = []
 
     public init(generatedAt: Timestamp, asOf: Timestamp?, storeFormat: Int, catalogID: String,
                 catalogVersion: String, catalogTitle: String, catalogNotice: String?, scope: ExportScope,

@@ -29,6 +29,8 @@ public struct AppState: Equatable, Sendable {
 
     public internal(set) var matrix = MatrixCursor()
     public internal(set) var history = HistoryView()
+    /// The Dashboard's monthly trend, computed while the Dashboard is shown.
+    public internal(set) var trend = DashboardTrend()
     public internal(set) var helpScroll = 0
     /// How far the details pane is scrolled, and for which node (another node starts at the top).
     public internal(set) var detailsScroll = DetailsScroll()

@@ -156,8 +156,10 @@ extension AppState {
     }
 
     /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
-    /// within a page of the end of a truncated list, asks the runner for the whole history.
+    /// within a page of the end of a truncated list, asks the runner for the whole history. The
+    /// Dashboard's trend needs it too.
     var historyNeeded: [Effect] {
+        if screen == .dashboard { return trend.needsHistory(tracker) ? [.loadHistory] : [] }
         guard screen == .history, history.truncated else { return [] }
         return history.filter.isActive || history.selected + bodyHeight >= history.rows.count ? [.loadHistory] : []
     }
@@ -166,6 +168,7 @@ extension AppState {
         if target == .help, screen != .help { screenBeforeHelp = screen }
         screen = target
         if target == .history, history.stale { history.refresh(tracker: tracker, states: states) }
+        if target == .dashboard, trend.stale { trend.refresh(tracker: tracker, states: states, now: now) }
         keepCursorsVisible()
     }
 
@@ -215,6 +218,8 @@ extension AppState {
         }
         history.stale = true
         if screen == .history { history.refresh(tracker: tracker, states: states) }
+        trend.stale = true
+        if screen == .dashboard { trend.refresh(tracker: tracker, states: states, now: now) }
         keepCursorsVisible()
     }
 }

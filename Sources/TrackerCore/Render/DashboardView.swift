@@ -1,8 +1,14 @@
 import ActionPlanModel
 import TerminalKit
 
-/// Per pillar: coverage and implementation bars for the current State and for all States; the count per
-/// status; the most recent changes.
+/// Per pillar: coverage and implementation bars for the current State and for all States; the monthly
+/// trend and the most and least implemented actions over all States; the count per status; the most
+/// recent changes.
+///
+/// Below the bars, each part is drawn whole or not at all, in this order of priority, as the height
+/// allows: the trend, three actions of each ranking, the count per status with the recent changes,
+/// then two more actions of each ranking. At 80×24 the count per status and the recent changes give way
+/// (the header keeps the figures; History lists every change).
 enum DashboardView {
     static func draw(_ state: AppState, in body: Rect, into canvas: inout Canvas) {
         let theme = canvas.theme
@@ -47,6 +53,21 @@ enum DashboardView {
             : " \(theme.conflictGlyph) Open conflicts: \(who) \(mineConflicts), all \(allConflicts) (≠ marks them in the Tree; R resolves)"
         canvas.field(conflictLine, x: 0, y: y, width: body.width, style: allConflicts > 0 ? theme.conflict : theme.dim)
         y += 2
+        var room = body.maxY - y
+        let trendHeight = DashboardTrendView.trendHeight(state)
+        if room >= trendHeight {
+            DashboardTrendView.drawTrend(state, x: 0, y: y, width: body.width, nameWidth: nameWidth, into: &canvas)
+            y += trendHeight + 1
+            room -= trendHeight + 1
+        }
+        let countsHeight = 1 + Status.allCases.count
+        if room >= 4 {
+            let rows = room >= 7 + countsHeight ? 5 : 3
+            DashboardTrendView.drawRanking(state, x: 0, y: y, width: body.width, rows: rows, into: &canvas)
+            y += rows + 2
+            room -= rows + 2
+        }
+        guard room >= countsHeight else { return }
         canvas.field(" Count per status", x: 0, y: y, width: tableWidth, style: theme.title)
         canvas.rightAligned(TreeView.pad(who, 6) + TreeView.pad("All", 7), right: tableWidth, y: y, style: theme.title)
         for (i, status) in Status.allCases.enumerated() where y + 1 + i < body.maxY {

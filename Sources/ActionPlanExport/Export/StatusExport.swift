@@ -17,6 +17,8 @@ public struct StatusExport: Sendable, Equatable {
     public var excel: Bool
     /// XLSX: one sheet per pillar or per State.
     public var sheets: StatusXLSX.Sheets
+    /// The reporting round named in the export's metadata (`export --round`); `asOf` is its close.
+    public var round: RoundMark?
 
     public init(format: ExportFormat, scope: ExportScope, asOf: Timestamp? = nil, changesFrom: Timestamp? = nil,
                 excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar) {
@@ -26,6 +28,13 @@ public struct StatusExport: Sendable, Equatable {
         self.changesFrom = changesFrom
         self.excel = excel
         self.sheets = sheets
+    }
+
+    /// The export of a reporting round: the statuses as of its close (now while it is open), the round
+    /// named in the metadata. The HTML change list covers the round (from its opening day).
+    public init(format: ExportFormat, scope: ExportScope, round: Round, excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar) {
+        self.init(format: format, scope: scope, asOf: round.snapshotInstant, changesFrom: round.opensAt, excel: excel, sheets: sheets)
+        self.round = RoundMark(name: round.name, opens: round.opens, due: round.due, closed: round.closedAt)
     }
 
     /// The journals the export reads: the States in scope, or every one (nil).
@@ -51,9 +60,10 @@ public struct StatusExport: Sendable, Equatable {
     /// Builds the snapshot from `tracker` (loaded with `journals` and the history this export needs) and
     /// writes it in the requested format.
     public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp) -> Output {
-        let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
+        var snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
                                       changesFrom: changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now),
                                       generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges)
+        snapshot.metadata.round = round
         return Output(bytes: format.write(snapshot, excel: excel, sheets: sheets), states: snapshot.states.count,
                       summary: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
     }

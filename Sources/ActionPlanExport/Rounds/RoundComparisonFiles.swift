@@ -51,7 +51,7 @@ public enum RoundComparisonFiles {
         let moved = c.moved
         if !moved.isEmpty {
             out += "\nChanged between the rounds (\(moved.count)):\n"
-            var list = TextTable(["STATE", "ACTION", "FROM", "TO", ""])
+            var list = TextTable(["STATE", "ACTION", "FROM", "TO", "DIRECTION"])
             for row in moved {
                 list.add([row.state, row.action, row.before.rawValue, row.after.rawValue, symbol(row.direction)])
             }
@@ -64,7 +64,8 @@ public enum RoundComparisonFiles {
         } else {
             out += "\(Plural.count(c.total.notReviewed, "pair")) in \(Plural.count(missing.count, "State"))\n"
             for s in missing {
-                out += "  \(s.code) \(s.name): " + (s.count == s.of ? "all \(s.of)" : "\(s.count) of \(s.of): " + s.actions.joined(separator: ", ")) + "\n"
+                let text = "\(s.code) \(s.name): " + (s.count == s.of ? "all \(s.of)" : "\(s.count) of \(s.of): " + s.actions.joined(separator: ", "))
+                for (i, line) in TextWrap.wrap(text, width: 96).enumerated() { out += (i == 0 ? "  " : "    ") + line + "\n" }
             }
         }
         out += "\n\(Plural.count(c.total.total, "State × action pair", "State × action pairs")): \(c.total.improved) improved, "

@@ -134,6 +134,7 @@ struct RoundCommand: ParsableCommand {
             let (store, loaded) = try storeOptions.load()
             let tracker = loaded.tracker
             let book = RoundBook(records: tracker.office)
+            for problem in book.problems { Console.warning("office.jsonl: " + problem.message) }
             let first = try requireRound(book, a), second = try requireRound(book, b)
             if first == second { throw fail("compare two different rounds (both are '\(first.name)')", code: ExitCodes.usage) }
             let scope = ExportScope(states: try tracker.requireStates(states), includePartners: partners || tracker.settings.includePartners)

@@ -77,6 +77,20 @@ struct RoundTests {
         #expect(visibleActions(state).count == 18)
     }
 
+    @Test("an action reviewed while the filter is on leaves the list; the filter dialog keeps the flag; C is in the palette")
+    func reviewingUnderTheFilter() {
+        var state = Self.state()
+        var runner = FakeRunner()
+        state.press(.character("r"))
+        state.go(to: "PV-A-3")
+        _ = runner.perform(state.press(.character("s"), .character("2")), on: &state)
+        #expect(!Set(visibleActions(state)).contains("PV-A-3"), "reviewed now")
+        #expect(visibleActions(state).count == 12)
+        state.press(.character("f"), .enter)
+        #expect(state.filter.notReviewed)
+        #expect(Palette.entries(for: "compare", in: state).first?.command == .run(.compareRounds))
+    }
+
     @Test("under All States an action stays while some State has not reviewed it; switching State refilters")
     func notReviewedAllStates() {
         var state = Self.state()

@@ -68,7 +68,7 @@ struct RoundBookTests {
         guard case .failure(let unknown) = book.roundToClose(name: "2027 survy", at: now) else { Issue.record("unknown"); return }
         #expect(unknown.description == "unknown round '2027 survy'; did you mean '2027 survey'? (rounds: '2021 survey', '2027 survey')")
         guard case .failure(let early) = book.roundToClose(name: nil, at: Fixture.t("2026-12-31T00:00:00Z")) else { Issue.record("early"); return }
-        #expect(early.description.contains("before round '2027 survey' opened (2027-01-10)"))
+        #expect(early.description.contains("the close (2026-12-31) would come before round '2027 survey' opens (2027-01-10)"))
         guard case .failure(let none) = RoundBook(records: []).roundToClose(name: nil, at: now) else { Issue.record("none"); return }
         #expect(none.description == "no round is open")
     }

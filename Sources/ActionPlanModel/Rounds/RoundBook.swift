@@ -151,7 +151,7 @@ public struct RoundBook: Sendable, Equatable {
             return .failure(RoundRefusal("round '\(round.name)' is already closed (by \(round.closedBy ?? "?"), as of \(closedAt.shortDescription) UTC); its snapshot cannot change"))
         }
         if instant < round.opensAt {
-            return .failure(RoundRefusal("--at \(instant.day) is before round '\(round.name)' opened (\(round.opens))"))
+            return .failure(RoundRefusal("the close (\(instant.day)) would come before round '\(round.name)' opens (\(round.opens)); a round closes on or after its opening day"))
         }
         return .success(round)
     }

@@ -32,6 +32,7 @@ struct ActionPlanCommand: ParsableCommand {
             ChangesCommand.self,
             ImportCommand.self,
             ConflictsCommand.self,
+            RoundCommand.self,
             SyncCommand.self,
             RepairCommand.self,
             ConfigCommand.self,

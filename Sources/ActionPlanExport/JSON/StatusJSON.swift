@@ -13,6 +13,10 @@ public enum StatusJSON {
         out += "  \"$schema\": \(JSONText.quote(schemaID)),\n"
         out += "  \"generatedAt\": \(JSONText.time(m.generatedAt)),\n"
         out += "  \"asOf\": \(JSONText.time(m.asOf)),\n"
+        if let round = m.round {
+            out += "  \"round\": " + JSONText.object([("name", JSONText.quote(round.name)), ("opens", JSONText.quote(round.opens)),
+                ("due", JSONText.quote(round.due)), ("closed", JSONText.time(round.closed))]) + ",\n"
+        }
         out += "  \"storeFormat\": \(m.storeFormat),\n"
         out += "  \"openConflicts\": \(m.openConflicts.map(String.init) ?? "null"),\n"
         out += "  \"catalog\": " + JSONText.object([("id", JSONText.quote(m.catalogID)),

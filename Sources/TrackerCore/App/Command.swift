@@ -85,6 +85,14 @@ public enum Command: Equatable, Sendable {
     /// `y`: sync the store with the other offices through git.
     case sync
 
+    // MARK: - Reporting rounds
+    /// `r` in the tree: show only the actions not reviewed this round (no event since it opened).
+    case toggleNotReviewed
+    /// `C`: compare two reporting rounds (read-only; reviewers may use it).
+    case compareRounds
+    /// In the comparison: the next round as A, or as B.
+    case cycleRoundA, cycleRoundB
+
     // MARK: - Other
     /// `:`: the command palette.
     case openPalette

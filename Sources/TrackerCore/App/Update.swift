@@ -143,6 +143,8 @@ extension AppState {
         case .sync:
             message = Message("syncing…", kind: .info)
             return [.sync]
+        case .compareRounds: return openRoundComparison()
+        case .toggleNotReviewed: toggleNotReviewed()
         default:
             switch screen {
             case .tree: treeCommand(command)
@@ -187,7 +189,7 @@ extension AppState {
         guard newSelection != selection else { return }
         selection = newSelection
         marks = []
-        if filter.status != nil || filter.changedSince != nil { rebuildTree() }
+        if filter.status != nil || filter.changedSince != nil || filter.notReviewed { rebuildTree() }
         if let search { self.search = SearchResults(query: search.query, matches: matches(for: search.query)) }
     }
 
@@ -211,6 +213,8 @@ extension AppState {
 
     mutating func refreshDerived() {
         figures = Figures(tracker: tracker, states: states)
+        rounds = RoundBook(records: tracker.office)
+        refreshRoundComparison()
         rebuildTree()
         if let query = search?.query {
             let found = matches(for: query)

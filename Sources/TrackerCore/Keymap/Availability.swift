@@ -22,6 +22,12 @@ extension Command {
         case .redo: return state.undo.redoStack.isEmpty ? "nothing to redo" : nil
         case .nextMatch, .previousMatch: return state.search?.matches.isEmpty ?? true ? "no matches" : nil
         case .removeEvidence: return nil
+        case .toggleNotReviewed:
+            return state.rounds.current == nil && !state.filter.notReviewed
+                ? "no round is open (actionplan round open NAME --due YYYY-MM-DD)" : nil
+        case .compareRounds:
+            return state.rounds.rounds.count < 2
+                ? "comparing needs two rounds; the store has \(state.rounds.rounds.count) (actionplan round list)" : nil
         case .manageEvidence:
             guard state.selection.code != nil else { return "choose a State first (S): evidence belongs to one State" }
             guard let id = state.tree.selectedNode?.actionID else { return "evidence belongs to actions: select one" }

@@ -142,6 +142,8 @@ extension Command {
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"
         case .toggleSort: "sort"
+        case .toggleNotReviewed: "not-reviewed"
+        case .compareRounds: "compare-rounds"
         default: nil
         }
     }

@@ -34,10 +34,10 @@ import ActionPlanModel
         #expect(out.split(separator: "\n").map(String.init) == [
             "Overview,Prevention,Prosecution,Protection,Partnerships,Legend",
             "Overview A2 A1:J3 3 10",           // XA and XB (the partner only with --partners)
-            "Prevention A2 A1:M5 5 13",         // 2 States × PV-1, PV-2
-            "Prosecution A2 A1:M3 3 13",        // PR-X is addressed to OSCE structures: not a row
-            "Protection A2 A1:M3 3 13",
-            "Partnerships A2 A1:M3 3 13",
+            "Prevention A2 A1:O5 5 15",         // 2 States × PV-1, PV-2
+            "Prosecution A2 A1:O3 3 15",        // PR-X is addressed to OSCE structures: not a row
+            "Protection A2 A1:O3 3 15",
+            "Partnerships A2 A1:O3 3 15",
             "Legend None None 12 3",            // six statuses, a blank row, catalog, as of, generated, notice
         ])
     }
@@ -148,7 +148,7 @@ import ActionPlanModel
             "row 2: XA PV-1: −1 evidence",
             "row 3: XA PV-2: not-assessed → implemented, note edited",
         ])
-        #expect(plan.combined.changes.map(\.base) == [["e2"], []])
+        #expect(plan.combined.changes.map(\.base) == [["e9"], []])
         #expect(plan.combined.unchanged == 8)
     }
 

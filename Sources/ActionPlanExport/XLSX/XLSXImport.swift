@@ -52,7 +52,7 @@ public enum XLSXImport {
     /// Whether the bytes are a ZIP archive (an XLSX workbook), whatever the file is called.
     public static func isWorkbook(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
-    public static func plan(xlsx bytes: [UInt8], tracker: Tracker) -> Result<Plan, Problems> {
+    public static func plan(xlsx bytes: [UInt8], tracker: Tracker, today: ReviewDate? = nil) -> Result<Plan, Problems> {
         let sheets: [XLSXReader.Sheet]
         switch XLSXReader.sheets(bytes) {
         case .success(let read): sheets = read
@@ -71,7 +71,7 @@ public enum XLSXImport {
             var cellProblems: [ImportProblem] = []
             let records = self.records(sheet, problems: &cellProblems)
             cellProblems += duplicates(records, sheet: sheet.name, tracker: tracker, firstSeen: &firstSeen)
-            switch ImportPlanner.plan(records: records, tracker: tracker) {
+            switch ImportPlanner.plan(records: records, tracker: tracker, today: today) {
             case .success(let sheetPlan) where cellProblems.isEmpty:
                 plan.sheets.append((sheet.name, sheetPlan))
             case .success:

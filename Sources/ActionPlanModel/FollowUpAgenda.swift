@@ -76,6 +76,13 @@ public struct OfficerProgress: Sendable, Equatable {
     /// Overdue follow-ups in the officer's States.
     public var overdue: Int
 
+    public init(officer: String, states: [String], progress: Progress, overdue: Int) {
+        self.officer = officer
+        self.states = states
+        self.progress = progress
+        self.overdue = overdue
+    }
+
     /// One line per officer of `roster`, over the trackable actions.
     public static func all(roster: OfficerRoster, tracker: Tracker, today: ReviewDate) -> [OfficerProgress] {
         roster.officers.map { officer in

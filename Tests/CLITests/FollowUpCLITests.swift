@@ -170,3 +170,57 @@ struct FollowUpCLITests {
         #expect(try cli.file("office.jsonl") == before)
     }
 }
+
+extension FollowUpCLITests {
+    @Test("show, history and conflicts carry the follow-up; a conflict about the follow-up alone shows both dates")
+    func showHistoryConflicts() throws {
+        let cli = try fictionalStore(); defer { cli.cleanUp() }
+        try cli.write("states/XA.jsonl", """
+            {"id":"r","time":"2026-01-01T00:00:00.000Z","author":"alice","state":"XA","action":"\(Self.action)","base":[],"status":"in-progress"}
+            {"id":"a","time":"2026-01-02T00:00:00.000Z","author":"alice","state":"XA","action":"\(Self.action)","base":["r"],"followUp":{"date":"2099-03-31","owner":"alice"}}
+            {"id":"b","time":"2026-01-02T00:00:00.000Z","author":"bob","state":"XA","action":"\(Self.action)","base":["r"],"followUp":{"date":"2099-04-15"}}
+
+            """)
+        let show = try cli.run("show", "XA")
+        #expect(show.stdout.contains("FOLLOW-UP"))
+        #expect(show.stdout.contains("2099-04-15"), "the provisional winner (larger id) is shown")
+        let showJSON = try cli.run("show", "XA", "--format", "json")
+        #expect(showJSON.stdout.contains("\"followUpDate\" : \"2099-04-15\""))
+        let conflicts = try cli.run("conflicts")
+        #expect(conflicts.stdout.contains("2099-03-31 (alice)"))
+        #expect(conflicts.stdout.contains("2099-04-15"))
+        let history = try cli.run("history", "XA")
+        #expect(history.stdout.contains("follow-up 2099-03-31 (alice)"))
+        // followup refuses to decide the conflict silently; set resolves it.
+        let refused = try cli.run("followup", "XA", Self.action, "2099-05-01")
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("is in conflict between alice and bob; resolve it first"))
+        #expect(try cli.run("set", "XA", Self.action, "in-progress").status == 0)
+        #expect(try cli.run("followup", "XA", Self.action, "2099-05-01").status == 0)
+        #expect(try cli.run("conflicts").stdout.contains("0 open conflicts"))
+    }
+
+    @Test("an export with follow-ups imports back as nothing to do; an edited follow-up cell is imported as a follow-up event")
+    func exportImportRoundTrip() throws {
+        let cli = try fictionalStore(); defer { cli.cleanUp() }
+        #expect(try cli.run("followup", "XA", Self.action, Self.day(20), "--owner", "alice").status == 0)
+        let file = URL(fileURLWithPath: cli.store).deletingLastPathComponent().appendingPathComponent("out.csv").path
+        #expect(try cli.run("export", "--format", "csv", "--output", file).status == 0)
+        let exported = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(exported.hasPrefix("state_code,state_name,pillar,area,action_id,action_title,status_id,status_label,note,evidence,updated_at,updated_by,base,follow_up_date,follow_up_owner\r\n"))
+        #expect(exported.contains(",\(Self.day(20)),alice\r\n"))
+        let untouched = try cli.run("import", file)
+        #expect(untouched.status == 0, "\(untouched.stderr)")
+        #expect(untouched.stdout.contains("0 row(s) changed"))
+        try exported.replacingOccurrences(of: ",\(Self.day(20)),alice\r\n", with: ",\(Self.day(40)),bob\r\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let edited = try cli.run("import", file, "--by", "carol")
+        #expect(edited.status == 0, "\(edited.stderr)")
+        #expect(try cli.run("due", "--within", "60d").stdout.contains("\(Self.day(40))  XA     \(Self.action)  bob"))
+        try exported.replacingOccurrences(of: ",\(Self.day(20)),alice\r\n", with: ",\(Self.day(-3)),bob\r\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let past = try cli.run("import", file)
+        #expect(past.status == 64)
+        #expect(past.stderr.contains("follow_up_date \(Self.day(-3)) is in the past"), "\(past.stderr)")
+    }
+}

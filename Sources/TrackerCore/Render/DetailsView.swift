@@ -59,6 +59,7 @@ enum DetailsView {
                              + "\(side.head.time.shortDescription) UTC", indent: 2, into: &canvas)
             if !a.note.isEmpty { writer.paragraph("note: " + a.note, style: theme.dim, indent: 5, into: &canvas) }
             if !a.evidence.isEmpty { writer.paragraph("evidence: " + a.evidence.joined(separator: ", "), style: theme.dim, indent: 5, into: &canvas) }
+            if let followUp = a.followUp { writer.paragraph("follow-up: " + followUp.description, style: theme.dim, indent: 5, into: &canvas) }
         }
     }
 

@@ -37,6 +37,17 @@ struct FollowUpStoreTests {
         #expect(loaded.tracker.assessment(state: "XA", action: "AP03-IV-1-a").status == .inProgress)
     }
 
+    @Test("a follow-up event is compare-and-append like a status: based on a head that moved, nothing is written")
+    func staleBaseRefused() throws {
+        let temp = try fictional()
+        let first = event(Change(status: .inProgress), base: [])
+        try temp.store.append([first])
+        try temp.store.append([event(Change(status: .implemented), base: [first.id])])
+        let late = event(Change(followUp: .set(FollowUp(date: ReviewDate(parsing: "2027-03-31")!))), base: [first.id])
+        #expect { try temp.store.append([late]) } throws: { error in (error as? StoreError)?.kind == .headMoved }
+        #expect(try temp.store.load().tracker.assessment(state: "XA", action: "AP03-IV-1-a").followUp == nil)
+    }
+
     @Test("bad follow-up fields are located by line and column and say what was expected", arguments: [
         (#""followUp":"2027-03-31""#, "\"followUp\" must be null (cleared) or an object"),
         (#""followUp":{"date":"2027-02-30"}"#, "\"followUp.date\" must be a calendar date like 2027-03-31, found '2027-02-30'"),

@@ -70,7 +70,10 @@ public enum PersonName {
         if name.count > maxLength {
             return .failure(NameError(value: raw, reason: "a name has at most \(maxLength) characters (this one has \(name.count))"))
         }
-        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value != 0x200D }) {
+        // Controls, format characters (bidirectional overrides; the zero-width joiner of emoji and some
+        // scripts is allowed) and line or paragraph separators would make a name print as something else.
+        let refused: Set<Unicode.GeneralCategory> = [.control, .format, .lineSeparator, .paragraphSeparator]
+        if name.unicodeScalars.contains(where: { refused.contains($0.properties.generalCategory) && $0.value != 0x200D }) {
             return .failure(NameError(value: raw, reason: "a name cannot contain control characters"))
         }
         return .success(name)

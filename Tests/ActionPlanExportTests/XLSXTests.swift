@@ -152,6 +152,23 @@ import ActionPlanModel
         #expect(plan.combined.unchanged == 8)
     }
 
+    @Test func aFollowUpDateTypedAsADateInTheSpreadsheetIsThatDay() throws {
+        let edited = try python("""
+            import sys, datetime, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb["Prevention"]
+            ws["N3"] = datetime.date(2026, 5, 15)          # XA PV-2: a real date cell (a day serial)
+            ws["O3"] = "erin"
+            ws["N2"] = None; ws["O2"] = None              # XA PV-1: follow-up removed
+            wb.save(sys.argv[1])
+            """, on: workbook).file
+        let plan = try XLSXImport.plan(xlsx: edited, tracker: tracker, today: ReviewDate(parsing: "2026-04-01")).get()
+        #expect(plan.combined.changes.map(\.description) == [
+            "row 2: XA PV-1: follow-up cleared",
+            "row 3: XA PV-2: follow-up 2026-05-15 (erin)",
+        ])
+    }
+
     @Test func formulasErrorsAndStaleRowsAreProblemsWithSheetRowAndColumn() throws {
         let edited = try python("""
             import sys, openpyxl

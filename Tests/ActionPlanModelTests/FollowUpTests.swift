@@ -88,7 +88,7 @@ struct FollowUpTests {
     func names() throws {
         #expect(try PersonName.validate("  alice ").get() == "alice")
         #expect(try PersonName.validate("Ana María Ñúñez").get() == "Ana María Ñúñez")
-        for bad in ["", "   ", "a\u{7}b", "tab\there", "x\u{202E}y", String(repeating: "x", count: 65)] {
+        for bad in ["", "   ", "a\u{7}b", "tab\there", "x\u{202E}y", "a\u{2028}b", String(repeating: "x", count: 65)] {
             #expect(throws: PersonName.NameError.self) { try PersonName.validate(bad).get() }
         }
     }

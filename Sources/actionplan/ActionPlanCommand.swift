@@ -36,6 +36,9 @@ struct ActionPlanCommand: ParsableCommand {
             SyncCommand.self,
             RepairCommand.self,
             ConfigCommand.self,
+            FollowUpCommand.self,
+            DueCommand.self,
+            OfficersCommand.self,
             TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self

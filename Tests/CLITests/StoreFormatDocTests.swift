@@ -10,6 +10,10 @@ struct StoreFormatDocTests {
         let cli = try CLIRunner.initialised(); defer { cli.cleanUp() }
         try cli.run("set", "AT", "AP03-III-1-a", "implemented", "--note", "n", "--evidence", "e1")
         try cli.run("set", "AT", "AP03-III-1-b", "not-started")
+        try cli.run("followup", "AT", "AP03-III-1-b", "2099-03-31", "--owner", "alice")
+        try cli.run("followup", "AT", "AP03-III-1-b", "--clear")
+        try cli.run("officers", "add", "alice")
+        try cli.run("officers", "assign", "alice", "AT")
         let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/store-format.md").path
         let script = """
@@ -26,7 +30,10 @@ struct StoreFormatDocTests {
             lines = open(store + "/states/AT.jsonl", encoding="utf-8").read().splitlines()
             for line in lines:
                 jsonschema.validate(json.loads(line), schemas["actionplan/event.schema.json"])
-            print("ok", len(schemas), len(lines))
+            office = open(store + "/office.jsonl", encoding="utf-8").read().splitlines()
+            for line in office:
+                jsonschema.validate(json.loads(line), schemas["actionplan/officer-record.schema.json"])
+            print("ok", len(schemas), len(lines), len(office))
             """
         let result = try Spawn.run(["python3", "-c", script, doc, cli.store], environment: Spawn.environment())
         #expect(result.status == 0)

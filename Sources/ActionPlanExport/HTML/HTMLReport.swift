@@ -81,7 +81,8 @@ public enum HTMLReport {
         let a = row.assessment
         let evidence = a.evidence.isEmpty ? "" : "<ul class=\"evidence\">"
             + a.evidence.map { "<li>\(EvidenceLink.html($0))</li>" }.joined() + "</ul>"
-        let updated = a.updatedAt.map { "\($0.day)<br>\(HTMLText.escape(a.updatedBy ?? ""))" } ?? ""
+        let updated = (a.updatedAt.map { "\($0.day)<br>\(HTMLText.escape(a.updatedBy ?? ""))" } ?? "")
+            + (a.followUp.map { "<br><span class=\"follow-up\">follow-up \($0.date)" + ($0.owner.map { " (\(HTMLText.escape($0)))" } ?? "") + "</span>" } ?? "")
         return "<tr><td class=\"id\">\(HTMLText.escape(row.actionID))</td><td>\(HTMLText.escape(row.actionTitle))</td>"
             + "<td class=\"status s-\(a.status.rawValue)\">\(a.status.symbol) \(a.status.label)</td>"
             + "<td>\(HTMLText.paragraph(a.note))</td><td>\(evidence)</td><td>\(updated)</td></tr>\n"

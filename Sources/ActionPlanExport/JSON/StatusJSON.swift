@@ -64,6 +64,9 @@ public enum StatusJSON {
             ("evidence", JSONText.array(a.evidence)),
             ("updatedAt", JSONText.time(a.updatedAt)),
             ("updatedBy", JSONText.optional(a.updatedBy)),
+            ("followUp", a.followUp.map { followUp in
+                JSONText.object([("date", JSONText.quote(followUp.date.description)), ("owner", JSONText.optional(followUp.owner))])
+            } ?? "null"),
         ])
     }
 }

@@ -60,7 +60,8 @@ public enum MarkdownReport {
             out += MarkdownText.rule(6)
             for row in rows {
                 let a = row.assessment
-                let updated = a.updatedAt.map { "\($0.day) \(MarkdownText.escape(a.updatedBy ?? ""))" } ?? ""
+                let updated = (a.updatedAt.map { "\($0.day) \(MarkdownText.escape(a.updatedBy ?? ""))" } ?? "")
+                    + (a.followUp.map { "<br>follow-up \($0.date)" + ($0.owner.map { " (\(MarkdownText.escape($0)))" } ?? "") } ?? "")
                 out += MarkdownText.row([
                     MarkdownText.escape(row.actionID), MarkdownText.escape(row.actionTitle),
                     "\(a.status.symbol) \(a.status.label)", MarkdownText.escape(a.note),

@@ -51,12 +51,24 @@ public struct AppState: Equatable, Sendable {
     /// For the "not reviewed this round" filter: per State in scope, the actions with an event since the
     /// current round opened (refreshed with the tree).
     var reviewedThisRound: [String: Set<String>] = [:]
+    /// The officers and their States (the office log's `officer.*` records), refreshed with the tracker.
+    public internal(set) var roster: OfficerRoster
+    /// `M`: only the States the user follows are listed (on at start for an officer with States).
+    public internal(set) var myStatesOnly = false
+    /// Follow-ups due and progress per officer, for the Dashboard (refreshed with the figures and each day).
+    public internal(set) var desk = DeskFigures()
 
     public init(tracker: Tracker, options: AppOptions) {
         self.options = options
         keymap = KeyRebinding.table(options.keys)
         self.tracker = tracker
+        roster = OfficerRoster(records: tracker.office)
         states = tracker.states()
+        // An officer opens on their own States: the filter on, the first of them selected.
+        if let user = options.user, let mine = roster.officer(named: user)?.states, !mine.isEmpty {
+            myStatesOnly = true
+            states = Self.shownStates(tracker: tracker, mine: mine)
+        }
         if let wanted = options.initialState, let found = tracker.directory.resolve(wanted) {
             selection = .state(found.code)
             if !states.contains(found) { states.append(found) }
@@ -68,6 +80,7 @@ public struct AppState: Equatable, Sendable {
         figures = Figures(tracker: tracker, states: states)
         rounds = RoundBook(records: tracker.office)
         views = options.views
+        desk = DeskFigures(tracker: tracker, roster: roster, states: states.map(\.code), today: nil)
         tree = TreeCursor(items: TreeBuilder.items(catalog: tracker.catalog, keep: { _ in true }))
         if options.readOnly {
             message = Message(options.readOnlyReason.map { "read-only: \($0)" } ?? "read-only session", kind: .info)

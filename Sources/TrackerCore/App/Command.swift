@@ -70,6 +70,10 @@ public enum Command: Equatable, Sendable {
     case opened(String)
     case openFailed(String)
     case toggleMark
+    /// `d`: set or clear the follow-up date and owner of the selected action.
+    case editFollowUp
+    /// `M`: show only the States the user follows (officers), or every State again.
+    case toggleMyStates
     case undo, redo
     /// Ctrl-S in the note editor.
     case save

@@ -115,6 +115,8 @@ extension AppState {
             message = Message("exporting…", kind: .info)
             let scope: ExportRequest.Scope = wantsAll ? .allStates : .state(selection.code ?? "")
             return [.export(ExportRequest(format: format, scope: scope, asOf: asOf.isEmpty ? nil : asOf, path: path))]
+        case .followUp(let code, let action, let base):
+            return applyFollowUp(form, state: code, action: action, base: base)
         }
         return []
     }

@@ -27,7 +27,9 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.keepCursorsVisible()
         return []
     case .tick(let now):
+        let newDay = state.now.map(ReviewDate.init) != ReviewDate(now)
         state.now = now
+        if newDay { state.refreshDesk() }
         return []
     case .saved(let events):
         state.applySaved(events)
@@ -134,8 +136,9 @@ extension AppState {
         case .click(let position) where position.y == 1:
             let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }
             if let (target, _, _) = hit { show(target); return historyNeeded }
-        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
+        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo, .editFollowUp:
             return edit(command)
+        case .toggleMyStates: toggleMyStates()
         case .resolveConflict:
             guard let code = selection.code, let id = tree.selectedNode?.actionID,
                   let conflict = tracker.journal(code).conflict(of: id) else { return [] }
@@ -203,7 +206,8 @@ extension AppState {
     /// Replaces the tracker (a save or a reload) and refreshes every derived figure.
     mutating func replaceTracker(_ newTracker: Tracker) {
         tracker = newTracker
-        states = tracker.states()
+        roster = OfficerRoster(records: tracker.office)
+        states = shownStates()
         if let code = selection.code, !states.contains(where: { $0.code == code }),
            let participant = tracker.directory.resolve(code) {
             states.append(participant)
@@ -215,6 +219,7 @@ extension AppState {
         figures = Figures(tracker: tracker, states: states)
         rounds = RoundBook(records: tracker.office)
         refreshRoundComparison()
+        refreshDesk()
         rebuildTree()
         if let query = search?.query {
             let found = matches(for: query)

@@ -135,6 +135,8 @@ extension Command {
         case .manageEvidence: "evidence-list"
         case .resolveConflict: "resolve"
         case .toggleMark: "mark"
+        case .editFollowUp: "follow-up"
+        case .toggleMyStates: "my-states"
         case .startSearch: "search"
         case .openFilter: "filter"
         case .clearFilter: "clear-filter"

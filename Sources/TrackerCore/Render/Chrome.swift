@@ -22,6 +22,7 @@ enum Chrome {
             x = canvas.text(label, x: start, y: 1, width: width - start, style: style) + 1
         }
         var notes: [String] = []
+        if state.myStatesOnly { notes.append("my States (M: all)") }
         if state.filter.isActive, state.screen == .tree { notes.append("filter: \(state.filter.summary)") }
         if let search = state.search, state.screen == .tree {
             notes.append("search “\(search.query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")

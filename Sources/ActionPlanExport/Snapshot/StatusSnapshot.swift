@@ -32,6 +32,7 @@ public struct StatusSnapshot: Sendable, Equatable {
                                     catalogID: tracker.catalog.id, catalogVersion: tracker.catalog.version,
                                     catalogTitle: tracker.catalog.title, catalogNotice: tracker.catalog.notice,
                                     scope: scope, changesFrom: changesFrom)
+        (metadata.referencesVerified, metadata.references) = tracker.catalog.verifiedReferences
         if asOf == nil {
             let inScope = Set(pillars.flatMap(\.actions).map(\.id))
             metadata.openConflicts = tracker.conflicts(states: participants.map(\.code)).filter { inScope.contains($0.action) }.count
@@ -68,6 +69,9 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var changesFrom: Timestamp?
     /// Open conflicts (concurrent changes not yet resolved) in scope; nil for a snapshot of a past date.
     public var openConflicts: Int?
+    /// How many of the catalog's source references are verified (by a `catalog.verify` record), of how many.
+    public var referencesVerified = 0
+    public var references = 0
 
     public init(generatedAt: Timestamp, asOf: Timestamp?, storeFormat: Int, catalogID: String,
                 catalogVersion: String, catalogTitle: String, catalogNotice: String?, scope: ExportScope,
@@ -82,6 +86,9 @@ public struct SnapshotMetadata: Sendable, Equatable {
         self.scope = scope
         self.changesFrom = changesFrom
     }
+
+    /// "3 of 106 references verified", for the human-readable formats.
+    public var verifiedText: String { "\(referencesVerified) of \(references) references verified" }
 
     /// "latest" or "end of 2026-11-29 (UTC)", for the human-readable formats.
     public var asOfText: String {

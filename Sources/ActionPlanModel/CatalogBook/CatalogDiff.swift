@@ -9,6 +9,8 @@ public struct CatalogDiff: Sendable, Equatable {
         public var id: String
         public var from: String
         public var to: String
+
+        public init(id: String, from: String, to: String) { self.id = id; self.from = from; self.to = to }
     }
 
     /// A changed text of an action that keeps its id (title, or reference).
@@ -16,6 +18,8 @@ public struct CatalogDiff: Sendable, Equatable {
         public var id: String
         public var before: String
         public var after: String
+
+        public init(id: String, before: String, after: String) { self.id = id; self.before = before; self.after = after }
     }
 
     /// One line of the mapping, grouped: old ids → new ids.
@@ -24,6 +28,8 @@ public struct CatalogDiff: Sendable, Equatable {
         public var kind: Kind
         public var old: [String]
         public var new: [String]
+
+        public init(kind: Kind, old: [String], new: [String]) { self.kind = kind; self.old = old; self.new = new }
     }
 
     public var added: [Action] = []

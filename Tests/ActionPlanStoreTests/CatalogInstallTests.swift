@@ -61,6 +61,7 @@ struct CatalogInstallTests {
         }
         let digest = RenameBook(records: try temp.store.officeLog().records).digest
         #expect(FileManager.default.fileExists(atPath: temp.path + "/.checkpoints/XA.\(digest).fold"))
+        #expect(!FileManager.default.fileExists(atPath: temp.path + "/.checkpoints/XA.fold"), "the unmapped checkpoint is removed")
 
         // A reload of the store as read before the installation sees the new catalog and the mapping.
         let reloaded = try temp.store.reload(before)

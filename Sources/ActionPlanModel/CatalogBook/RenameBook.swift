@@ -16,6 +16,8 @@
 /// An event recorded after an installation is not mapped by it, so an id that a later catalog reuses
 /// starts a fresh history.
 public struct RenameBook: Sendable, Equatable {
+    public static func == (a: RenameBook, b: RenameBook) -> Bool { a.installs == b.installs }
+
     /// The office record kind of a catalog installation.
     public static let installKind = "catalog.install"
 
@@ -28,7 +30,9 @@ public struct RenameBook: Sendable, Equatable {
     }
 
     /// Installations with a mapping, in fold order.
-    public private(set) var installs: [Install] = []
+    public private(set) var installs: [Install] = [] { didSet { mapped = Set(installs.flatMap(\.targets.keys)) } }
+    /// Every id some installation maps away: an event under any other id is never mapped (one lookup).
+    private var mapped: Set<String> = []
 
     public init(records: [OfficeRecord]) {
         for record in records where record.kind == Self.installKind {
@@ -40,9 +44,13 @@ public struct RenameBook: Sendable, Equatable {
             }
             if !targets.isEmpty { installs.append(Install(time: record.time, version: record.text("version") ?? "", targets: targets)) }
         }
+        mapped = Set(installs.flatMap(\.targets.keys))
     }
 
-    public init(installs: [Install]) { self.installs = installs }
+    public init(installs: [Install]) {
+        self.installs = installs
+        mapped = Set(installs.flatMap(\.targets.keys))
+    }
 
     /// Whether no installation mapped anything (the fold then leaves every event as it is).
     public var isEmpty: Bool { installs.isEmpty }
@@ -78,6 +86,7 @@ public struct RenameBook: Sendable, Equatable {
         var result: [ChangeEvent] = []
         result.reserveCapacity(events.count)
         for event in events {
+            guard mapped.contains(event.action) else { result.append(event); continue }
             let ids = targets(of: event.action, recordedAt: event.time)
             if ids.count == 1, ids[0] == event.action { result.append(event); continue }
             for id in ids {

@@ -189,9 +189,22 @@ extension Store {
         do {
             try Data(checkpoint.encoded()).write(to: URL(fileURLWithPath: temp))
             if rename(temp, target) != 0 { unlink(temp) }
+            // A checkpoint folded under another id mapping (a catalog installation since) is never used again.
+            let name = String(target.dropFirst(folder.count + 1))
+            for stale in FileIO.list(folder) where stale != name && Self.isCheckpointName(stale, of: checkpoint.state) {
+                unlink(folder + "/" + stale)
+            }
         } catch {
             unlink(temp)
         }
+    }
+
+    /// `XA.fold` or `XA.<16 hex digits>.fold`: a checkpoint of `state` under some id mapping.
+    static func isCheckpointName(_ file: String, of state: String) -> Bool {
+        if file == state + ".fold" { return true }
+        guard file.hasPrefix(state + "."), file.hasSuffix(".fold") else { return false }
+        let middle = file.dropFirst(state.count + 1).dropLast(5)
+        return middle.count == 16 && middle.allSatisfy(\.isHexDigit)
     }
 
     /// Removes every checkpoint (they are rebuilt on the next read); for tests and the benchmark.

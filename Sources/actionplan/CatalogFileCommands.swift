@@ -120,7 +120,9 @@ struct CatalogImportCommand: ParsableCommand {
         case .json:
             let (catalog, problems) = CatalogFile.decode(bytes, file: file)
             guard let catalog else {
-                for problem in problems { Console.error(problem.description) }
+                for problem in problems {
+                    Console.error((problem.location.map { "\(problem.file):\($0.line):\($0.column): " } ?? "\(problem.file): ") + problem.message)
+                }
                 throw fail("\(problems.count) problem(s) in \(file); nothing was written", code: ExitCodes.usage)
             }
             return catalog

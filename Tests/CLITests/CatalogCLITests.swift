@@ -129,7 +129,9 @@ struct CatalogCLITests {
         let result = try cli.run("catalog", "import", path)
         #expect(result.status == 64)
         #expect(result.stderr.contains(path + ":"))
-        #expect(result.stderr.contains(": error: pillars[0].areas[0].actions[1].id: duplicate id 'AP03-IV-1-a'"), "\(result.stderr)")
+        let located = try #require(result.stderr.components(separatedBy: "\n").first { $0.contains("duplicate id") })
+        #expect(located.range(of: #"^actionplan: error: .*catalog\.json:\d+:\d+: pillars\[0\]\.areas\[0\]\.actions\[1\]\.id: duplicate id 'AP03-IV-1-a' \(first used by pillars\[0\]\.areas\[0\]\.actions\[0\]\)$"#,
+                                options: .regularExpression) != nil, "\(result.stderr)")
         #expect(result.stderr.contains("nothing was written"))
         #expect(try snapshot(cli) == before)
     }

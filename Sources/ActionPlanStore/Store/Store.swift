@@ -96,12 +96,12 @@ public final class Store: Sendable {
 
     /// The events of committed batches still in `.pending/` (only when the store cannot be written).
     func pendingEvents(for code: String) -> [ChangeEvent] {
-        committedBatches().flatMap { name -> [ChangeEvent] in
+        let renames = renameBook()
+        return committedBatches().flatMap { name -> [ChangeEvent] in
             guard let data = try? FileIO.read(pendingFolder + "/" + name),
                   case .success(let batch) = PendingBatch.decode(data) else { return [] }
-            return batch.lines.filter { $0.state == code }
-                .compactMap { try? EventCodec.decode(ArraySlice(Array($0.line.utf8.dropLast()))) }
-                .flatMap { renameBook().apply([$0]) }
+            return renames.apply(batch.lines.filter { $0.state == code }
+                .compactMap { try? EventCodec.decode(ArraySlice(Array($0.line.utf8.dropLast()))) })
         }
     }
 

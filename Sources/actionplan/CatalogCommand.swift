@@ -7,7 +7,11 @@ struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Print, export, replace and verify the catalog of recommended actions.",
-        discussion: "Source references marked (unverified) were not checked against the official text.",
+        discussion: """
+            `actionplan catalog [show] [--format tree|json]` prints the catalog in use (the default \
+            subcommand). Source references marked (unverified) were not checked against the official \
+            text; `catalog verify` records a check.
+            """,
         subcommands: [CatalogShowCommand.self, CatalogExportCommand.self, CatalogImportCommand.self,
                       CatalogVerifyCommand.self, CatalogUnverifyCommand.self],
         defaultSubcommand: CatalogShowCommand.self)

@@ -187,6 +187,44 @@ struct CatalogCLITests {
         #expect(try cli.run("catalog", "import", path).status == 0)
         let validate = try cli.run("validate")
         #expect(validate.stdout.contains("action 'AP03-IV-1-d', which the catalog does not have (orphans, kept): XA"), "\(validate.stdout)")
+
+        // A later installation can still map the orphan id: its history shows again.
+        let map = try outside(cli, "map.csv", "old_id,new_id\nAP03-IV-1-d,AP03-IV-1-c\n")
+        let mapped = try cli.run("catalog", "import", path, "--renames", map)
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(mapped.stdout.contains("  renamed     AP03-IV-1-d  → AP03-IV-1-c"))
+        #expect(try cli.run("validate").status == 0)
+        #expect(try cli.run("show", "XA", "--pillar", "prevention").stdout.components(separatedBy: "\n")
+            .contains { $0.contains("AP03-IV-1-c") && $0.contains("implemented") })
+    }
+
+    @Test("a merge whose histories disagree is an open conflict on the merged action, resolved by recording its status")
+    func mergeConflict() throws {
+        let cli = try store(); defer { cli.cleanUp() }
+        #expect(try cli.run("set", "XA", "AP03-IV-1-c", "implemented", "--by", "alice").status == 0)
+        #expect(try cli.run("set", "XA", "AP03-IV-1-d", "not-started", "--by", "bob").status == 0)
+        #expect(try cli.run("set", "XB", "AP03-IV-1-c", "in-progress", "--by", "bob").status == 0)
+        #expect(try cli.run("set", "XB", "AP03-IV-1-d", "in-progress", "--by", "bob").status == 0)
+        let path = URL(fileURLWithPath: cli.store).deletingLastPathComponent().path + "/c.csv"
+        #expect(try cli.run("catalog", "export", path).status == 0)
+        let csv = try read(path).components(separatedBy: "\r\n").filter { !$0.hasPrefix("AP03-IV-1-c,") && !$0.hasPrefix("AP03-IV-1-d,") }
+        let merged = "AP03-IV-1-cd,prevention,prevention.data,Research and data sharing,,PC.DEC/557,IV,1,,false,,participating-states"
+        try Data((csv.prefix(4) + [merged] + csv.dropFirst(4)).joined(separator: "\r\n").utf8).write(to: URL(fileURLWithPath: path))
+        let map = try outside(cli, "map.csv", "old_id,new_id\nAP03-IV-1-c,AP03-IV-1-cd\nAP03-IV-1-d,AP03-IV-1-cd\n")
+        let result = try cli.run("catalog", "import", path, "--renames", map)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  merged      AP03-IV-1-c + AP03-IV-1-d  → AP03-IV-1-cd"), "\(result.stdout)")
+        // XA's two histories disagree: a conflict; XB's agree: none.
+        let conflicts = try cli.run("conflicts", "--format", "json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(conflicts.stdout.utf8)) as? [[String: Any]], "\(conflicts.stdout)")
+        #expect(list.map { "\($0["state"] ?? "") \($0["action"] ?? "")" } == ["XA AP03-IV-1-cd"])
+        #expect(try cli.run("show", "XB", "--pillar", "prevention").stdout.components(separatedBy: "\n")
+            .contains { $0.contains("AP03-IV-1-cd") && $0.contains("in-progress") })
+        let resolve = try cli.run("set", "XA", "AP03-IV-1-cd", "partially-implemented", "--by", "carol")
+        #expect(resolve.status == 0, "\(resolve.stderr)")
+        #expect(resolve.stdout.contains("resolves the conflict"), "\(resolve.stdout)")
+        let after = try cli.run("conflicts", "--format", "json").stdout
+        #expect((try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [Any])?.isEmpty == true, "\(after)")
     }
 
     // MARK: - Verification

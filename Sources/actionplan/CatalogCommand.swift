@@ -13,7 +13,7 @@ struct CatalogCommand: ParsableCommand {
             text; `catalog verify` records a check.
             """,
         subcommands: [CatalogShowCommand.self, CatalogExportCommand.self, CatalogImportCommand.self,
-                      CatalogVerifyCommand.self, CatalogUnverifyCommand.self],
+                      CatalogVerifyCommand.self, CatalogUnverifyCommand.self, CatalogLogCommand.self],
         defaultSubcommand: CatalogShowCommand.self)
 }
 

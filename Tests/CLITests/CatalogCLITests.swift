@@ -275,5 +275,15 @@ struct CatalogCLITests {
         #expect(try cli.run("catalog", "unverify", "AP03-IV-1-a").stdout.contains("verification withdrawn"))
         #expect(try cli.run("catalog").stdout.contains("0 of 106 references verified"))
         #expect(try cli.run("catalog", "unverify", "AP03-IV-1-a").stdout.contains("has no verification; nothing written"))
+
+        // The catalog's own history: installations and verifications, oldest first.
+        let log = try cli.run("catalog", "log").stdout.components(separatedBy: "\n")
+        #expect(log.filter { $0.contains("  cli-test  installed osce-thb-action-plan 2026.11.29+") }.count == 1, "\(log)")
+        #expect(log.contains { $0.contains("  dora      verified AP03-IV-1-a 'PC.DEC/557, ch. IV, sec. 1' against 'PC.DEC/557, official PDF (osce.org)'") })
+        #expect(log.contains { $0.contains("  cli-test  withdrew the verification of AP03-IV-1-a") })
+        #expect(log.contains("4 catalog records"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try cli.run("catalog", "log", "--format", "json").stdout.utf8)) as? [[String: Any]])
+        #expect(json.map { $0["kind"] as? String } == ["catalog.verify", "catalog.install", "catalog.verify", "catalog.unverify"])
+        #expect((json[0]["fields"] as? [String: Any])?["by"] as? String == "dora")
     }
 }

@@ -170,8 +170,9 @@ enum CatalogDiffText {
             out.append("  " + label.padding(toLength: 11, withPad: " ", startingAt: 0) + " " + id + (text.isEmpty ? "" : "  " + text))
         }
         for action in diff.added { row("added", action.id, "\"\(action.title)\"") }
-        for (action, states) in diff.removed {
-            row("removed", action.id, "\"\(action.title)\"" + (states.isEmpty ? "" : "  (history in \(states.joined(separator: ", ")): kept as orphans)"))
+        for removal in diff.removed {
+            let states = removal.statesWithHistory
+            row("removed", removal.action.id, "\"\(removal.action.title)\"" + (states.isEmpty ? "" : "  (history in \(states.joined(separator: ", ")): kept as orphans)"))
         }
         for mapping in diff.mappings {
             row(mapping.kind.rawValue, mapping.old.joined(separator: " + "), "→ " + mapping.new.joined(separator: " + "))

@@ -32,9 +32,14 @@ public struct CatalogDiff: Sendable, Equatable {
         public init(kind: Kind, old: [String], new: [String]) { self.kind = kind; self.old = old; self.new = new }
     }
 
+    /// A removed action, with the States whose history it holds (kept on disk, reported as orphans).
+    public struct Removal: Sendable, Equatable {
+        public var action: Action
+        public var statesWithHistory: [String]
+    }
+
     public var added: [Action] = []
-    /// Removed actions, each with the States whose history it holds (kept as orphans).
-    public var removed: [(action: Action, statesWithHistory: [String])] = []
+    public var removed: [Removal] = []
     public var mappings: [Mapping] = []
     public var retitled: [Edit] = []
     public var moved: [Move] = []
@@ -42,12 +47,6 @@ public struct CatalogDiff: Sendable, Equatable {
     /// Warnings to read before installing (history left as orphans, verification claims ignored,
     /// verifications that stop applying).
     public var warnings: [String] = []
-
-    public static func == (a: CatalogDiff, b: CatalogDiff) -> Bool {
-        a.added == b.added && a.removed.map(\.action) == b.removed.map(\.action)
-            && a.removed.map(\.statesWithHistory) == b.removed.map(\.statesWithHistory) && a.mappings == b.mappings
-            && a.retitled == b.retitled && a.moved == b.moved && a.referencesChanged == b.referencesChanged && a.warnings == b.warnings
-    }
 
     /// Whether the new catalog has the same actions, titles, places and references.
     public var isEmpty: Bool {
@@ -69,7 +68,7 @@ public struct CatalogDiff: Sendable, Equatable {
         }
         for action in old.allActions where new.action(id: action.id) == nil && !mappedOld.contains(action.id) {
             let states = history(action.id)
-            removed.append((action, states))
+            removed.append(Removal(action: action, statesWithHistory: states))
             if !states.isEmpty {
                 warnings.append("\(action.id) is removed but has history in \(states.joined(separator: ", ")); "
                     + "its events stay on disk and are reported as orphans (map it with --renames to keep it visible)")

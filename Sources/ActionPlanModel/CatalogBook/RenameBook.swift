@@ -16,8 +16,6 @@
 /// An event recorded after an installation is not mapped by it, so an id that a later catalog reuses
 /// starts a fresh history.
 public struct RenameBook: Sendable, Equatable {
-    public static func == (a: RenameBook, b: RenameBook) -> Bool { a.installs == b.installs }
-
     /// The office record kind of a catalog installation.
     public static let installKind = "catalog.install"
 
@@ -30,10 +28,11 @@ public struct RenameBook: Sendable, Equatable {
     }
 
     /// Installations with a mapping, in fold order.
-    public private(set) var installs: [Install] = [] { didSet { mapped = Set(installs.flatMap(\.targets.keys)) } }
+    public private(set) var installs: [Install] = []
     /// Every id some installation maps away: an event under any other id is never mapped (one lookup).
     private var mapped: Set<String> = []
 
+    /// The installations among `records` (in fold order, as `Tracker.office` and `OfficeLog` hold them).
     public init(records: [OfficeRecord]) {
         for record in records where record.kind == Self.installKind {
             guard let entries = record.list("renames"), !entries.isEmpty else { continue }

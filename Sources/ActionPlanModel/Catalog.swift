@@ -183,11 +183,16 @@ public struct SourceReference: Codable, Sendable, Equatable {
 
     /// "PC.DEC/557, ch. IV, sec. 1, para. 3 (unverified)".
     public var citation: String {
+        locator + (verified ? " (verified)" : " (unverified)")
+    }
+
+    /// "PC.DEC/557, ch. IV, sec. 1, para. 3": what a verification checks (and names in its record).
+    public var locator: String {
         var parts = [document]
         if let chapter { parts.append("ch. \(chapter)") }
         if let section { parts.append("sec. \(section)") }
         if let paragraph { parts.append("para. \(paragraph)") }
-        return parts.joined(separator: ", ") + (verified ? " (verified)" : " (unverified)")
+        return parts.joined(separator: ", ")
     }
 }
 

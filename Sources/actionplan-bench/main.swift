@@ -1,5 +1,5 @@
 /// Benchmarks, run on demand (never in the unit tests):
-/// `swift build -c release && .build/release/actionplan-bench [--tui-only | --export-only | --collaboration-only] [STORE]`,
+/// `swift build -c release && .build/release/actionplan-bench [--tui-only | --export-only | --collaboration-only | --renames-only] [STORE]`,
 /// or `--scale-only [FOLDER]` for start-up, reload and memory against history length (issue 10; the
 /// stores are built in FOLDER on first use and kept).
 ///
@@ -17,6 +17,10 @@ if let flag = arguments.first, flag == "--start" || flag == "--start-whole", pos
 if arguments.contains("--scale-only") {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("actionplan").path
     ScaleBenchmark.run(binary: binary, folder: positional.first ?? NSTemporaryDirectory() + "actionplan-scale-bench")
+    exit(0)
+}
+if arguments.contains("--renames-only") {
+    RenameBenchmark.run()
     exit(0)
 }
 if arguments.contains("--collaboration-only") {

@@ -93,7 +93,13 @@ extension Tracker {
     func requireAction(_ query: String) throws -> Action {
         switch catalog.lookupAction(query) {
         case .success(let action): return action
-        case .failure(let error): throw fail(error.description, code: ExitCodes.usage)
+        case .failure(let error):
+            // An id a catalog installation mapped away: say where its history shows now.
+            if let now = RenameBook(records: office).cumulative[query], !now.isEmpty {
+                throw fail("action '\(query)' is no longer in the catalog; an installation mapped it to "
+                    + now.joined(separator: ", ") + ", where its history shows", code: ExitCodes.usage)
+            }
+            throw fail(error.description, code: ExitCodes.usage)
         }
     }
 

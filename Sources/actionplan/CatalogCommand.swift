@@ -1,11 +1,27 @@
 import ArgumentParser
 import ActionPlanModel
 
-/// `actionplan catalog`: the tree pillar → area → action, as text or JSON.
+/// `actionplan catalog`: the catalog in use (`show`, the default), and how an office replaces it
+/// (`export`, `import`) and verifies its references (`verify`, `unverify`).
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
-        abstract: "Print the catalog of recommended actions.",
+        abstract: "Print, export, replace and verify the catalog of recommended actions.",
+        discussion: """
+            `actionplan catalog [show] [--format tree|json]` prints the catalog in use (the default \
+            subcommand). Source references marked (unverified) were not checked against the official \
+            text; `catalog verify` records a check.
+            """,
+        subcommands: [CatalogShowCommand.self, CatalogExportCommand.self, CatalogImportCommand.self,
+                      CatalogVerifyCommand.self, CatalogUnverifyCommand.self, CatalogLogCommand.self],
+        defaultSubcommand: CatalogShowCommand.self)
+}
+
+/// `actionplan catalog [show]`: the tree pillar → area → action, as text or JSON.
+struct CatalogShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Print the catalog of recommended actions (the default).",
         discussion: "Source references marked (unverified) were not checked against the official text.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case tree, json }
@@ -21,6 +37,8 @@ struct CatalogCommand: ParsableCommand {
             try printJSON(CatalogJSON(catalog))
         case .tree:
             print("\(catalog.title) — \(catalog.id) \(catalog.version)")
+            let references = catalog.verifiedReferences
+            print("\(references.verified) of \(references.total) references verified")
             if let notice = catalog.notice { print(notice) }
             for pillar in catalog.pillars {
                 print("\n\(pillar.title.uppercased()) [\(pillar.id)]")

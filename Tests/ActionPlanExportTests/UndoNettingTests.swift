@@ -61,3 +61,21 @@ import ActionPlanModel
         #expect(kinds == [nil, .undo, .redo, nil, nil, .undo, .undo])
     }
 }
+
+/// A split action (catalog installation `PR-1>PV-1`, `PR-1>PV-2`): each of its events shows under both
+/// new ids with its one id; an undo nets out its own copy under each id, not the other id's.
+@Suite struct UndoNettingAcrossSplitTests {
+    @Test func eachCopyNetsItsOwnUndo() {
+        let install = OfficeRecord(id: "i1", time: Timestamp(parsing: "2026-03-01T00:00:00.000Z")!, author: "carol",
+                                   kind: RenameBook.installKind, fields: ["renames": .list(["PR-1>PV-1", "PR-1>PV-2"])])
+        let recorded = UndoNettingTests.events.filter { $0.action == "PR-1" }    // n4, n5, n6 (undo of n5)
+        var tracker = Tracker(catalog: ExportFixture.catalog, directory: ExportFixture.directory)
+        tracker.journals["XA"] = Journal(state: "XA", events: RenameBook(records: [install]).apply(recorded))
+        let r = ChangeReport(tracker: tracker, states: [ExportFixture.directory.resolve("XA")!], from: nil, to: nil)
+        #expect(r.transitions.map { "\($0.actionID) \($0.eventID) \($0.netted)" } == [
+            "PV-1 n4 false", "PV-1 n5 true", "PV-1 n6 true",
+            "PV-2 n4 false", "PV-2 n5 true", "PV-2 n6 true",
+        ])
+        #expect(r.total.total == 2)
+    }
+}

@@ -38,7 +38,7 @@ import ActionPlanModel
             "Prosecution A2 A1:O3 3 15",        // PR-X is addressed to OSCE structures: not a row
             "Protection A2 A1:O3 3 15",
             "Partnerships A2 A1:O3 3 15",
-            "Legend None None 12 3",            // six statuses, a blank row, catalog, as of, generated, notice
+            "Legend None None 13 3",            // six statuses, a blank row, catalog, references, as of, generated, notice
         ])
     }
 

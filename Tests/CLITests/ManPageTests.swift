@@ -27,10 +27,22 @@ struct ManPageTests {
         }
     }
 
-    /// The part of the page that documents one subcommand.
+    /// The part of the page that documents one top-level subcommand (a nested one of the same name,
+    /// such as `catalog export`, sits one `.Bl` list deeper and is skipped).
     func section(_ name: String) -> String? {
-        let parts = Self.page.components(separatedBy: "\n.It Em ")
-        return parts.first { $0.hasPrefix(name + "\n") }
+        var depth = 0
+        var found: [String]?
+        for line in Self.page.components(separatedBy: "\n") {
+            if found != nil {
+                if depth == 1, line.hasPrefix(".It Em ") { break }
+                found!.append(line)
+            } else if depth == 1, line == ".It Em \(name)" {
+                found = [name]
+            }
+            if line.hasPrefix(".Bl") { depth += 1 }
+            if line.hasPrefix(".El") { depth -= 1 }
+        }
+        return found?.joined(separator: "\n")
     }
 
     @Test func theManPageListsEverySubcommandAndOption() throws {

@@ -14,6 +14,15 @@ struct StoreFormatDocTests {
         try cli.run("followup", "AT", "AP03-III-1-b", "--clear")
         try cli.run("officers", "add", "alice")
         try cli.run("officers", "assign", "alice", "AT")
+        // Office records of the catalog (an installation with a mapping, a verification, its withdrawal).
+        let csv = cli.store + "/../catalog.csv", map = cli.store + "/../map.csv"
+        try cli.run("catalog", "export", csv)
+        let edited = try String(contentsOfFile: csv, encoding: .utf8).replacingOccurrences(of: "\r\nAP03-III-1-b,", with: "\r\nAP03-III-1-b2,")
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: csv))
+        try Data("old_id,new_id\nAP03-III-1-b,AP03-III-1-b2\n".utf8).write(to: URL(fileURLWithPath: map))
+        try cli.run("catalog", "import", csv, "--renames", map)
+        try cli.run("catalog", "verify", "AP03-III-1-a", "--document", "PC.DEC/557, official PDF")
+        try cli.run("catalog", "unverify", "AP03-III-1-a")
         let doc = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/store-format.md").path
         let script = """
@@ -30,15 +39,26 @@ struct StoreFormatDocTests {
             lines = open(store + "/states/AT.jsonl", encoding="utf-8").read().splitlines()
             for line in lines:
                 jsonschema.validate(json.loads(line), schemas["actionplan/event.schema.json"])
-            office = open(store + "/office.jsonl", encoding="utf-8").read().splitlines()
-            for line in office:
-                jsonschema.validate(json.loads(line), schemas["actionplan/officer-record.schema.json"])
-            print("ok", len(schemas), len(lines), len(office))
+            def schema_for(kind):
+                own = schemas.get("actionplan/office/" + kind + ".schema.json")
+                if own is not None:
+                    return own
+                return {"round": schemas.get("actionplan/round.schema.json"),
+                        "officer": schemas.get("actionplan/officer-record.schema.json")}.get(kind.split(".")[0])
+            kinds = []
+            for line in open(store + "/office.jsonl", encoding="utf-8").read().splitlines():
+                record = json.loads(line)
+                schema = schema_for(record["kind"])
+                if schema is None:
+                    sys.exit("no schema in docs/store-format.md for office records of kind " + record["kind"])
+                jsonschema.validate(record, schema)
+                kinds.append(record["kind"])
+            print("ok", len(lines), " ".join(kinds))
             """
         let result = try Spawn.run(["python3", "-c", script, doc, cli.store], environment: Spawn.environment())
         #expect(result.status == 0)
         let output = result.stdout
-        #expect(output.hasPrefix("ok ") && output.hasSuffix(" 2\n"), "\(output)\(result.stderr)")
+        #expect(output == "ok 4 officer.add officer.assign catalog.install catalog.verify catalog.unverify\n", "\(output)\(result.stderr)")
     }
 
     @Test("round records validate against the round schema in docs/store-format.md")

@@ -62,11 +62,12 @@ public struct ChangeReport: Sendable, Equatable {
                 var transition = Transition(event: event, state: state, from: before,
                                             actionTitle: index.map { catalogActions[$0].title })
                 transition.compensation = journal.compensation(of: event)
-                if let target = event.undoes, let cancelled = live.removeValue(forKey: target) {
+                // Keyed by action too: an event of a split action is shown under each new id with its one id.
+                if let target = event.undoes, let cancelled = live.removeValue(forKey: event.action + " " + target) {
                     mine[cancelled].netted = true
                     transition.netted = true
                 }
-                if !transition.netted { live[event.id] = mine.count }
+                if !transition.netted { live[event.action + " " + event.id] = mine.count }
                 mine.append(transition)
             }
             for transition in mine where !transition.netted {

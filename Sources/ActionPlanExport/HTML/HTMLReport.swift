@@ -14,7 +14,7 @@ public enum HTMLReport {
         out += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<header>\n"
         out += "<h1>Action Plan implementation: status report</h1>\n"
         out += "<p class=\"meta\">\(HTMLText.escape(m.catalogTitle)) (\(HTMLText.escape(m.catalogID)), version "
-            + "\(HTMLText.escape(m.catalogVersion)))" + (m.roundText.map { " · round \(HTMLText.escape($0))" } ?? "") + " · status as of \(HTMLText.escape(m.asOfText)) · generated "
+            + "\(HTMLText.escape(m.catalogVersion)); \(m.verifiedText))" + (m.roundText.map { " · round \(HTMLText.escape($0))" } ?? "") + " · status as of \(HTMLText.escape(m.asOfText)) · generated "
             + "\(m.generatedAt.shortDescription) UTC"
             + (m.openConflicts.map { " · \($0) open conflict\($0 == 1 ? "" : "s")" } ?? "") + "</p>\n"
         if let notice = m.catalogNotice { out += "<p class=\"notice\">\(HTMLText.escape(notice))</p>\n" }

@@ -20,7 +20,8 @@ public enum StatusJSON {
         out += "  \"storeFormat\": \(m.storeFormat),\n"
         out += "  \"openConflicts\": \(m.openConflicts.map(String.init) ?? "null"),\n"
         out += "  \"catalog\": " + JSONText.object([("id", JSONText.quote(m.catalogID)),
-            ("version", JSONText.quote(m.catalogVersion)), ("title", JSONText.quote(m.catalogTitle))]) + ",\n"
+            ("version", JSONText.quote(m.catalogVersion)), ("title", JSONText.quote(m.catalogTitle)),
+            ("references", String(m.references)), ("referencesVerified", String(m.referencesVerified))]) + ",\n"
         out += "  \"scope\": " + JSONText.object([
             ("states", JSONText.array(snapshot.states.map(\.participant.code))),
             ("pillar", JSONText.optional(m.scope.pillar)),

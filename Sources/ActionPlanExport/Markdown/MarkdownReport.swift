@@ -12,7 +12,7 @@ public enum MarkdownReport {
 
     static func header(_ m: SnapshotMetadata) -> String {
         var out = "# Action Plan implementation: status report\n\n"
-        out += "- Catalog: \(MarkdownText.escape(m.catalogTitle)) (\(MarkdownText.escape(m.catalogID)), version \(MarkdownText.escape(m.catalogVersion)))\n"
+        out += "- Catalog: \(MarkdownText.escape(m.catalogTitle)) (\(MarkdownText.escape(m.catalogID)), version \(MarkdownText.escape(m.catalogVersion))); \(m.verifiedText)\n"
         if let round = m.roundText { out += "- Round: \(MarkdownText.escape(round))\n" }
         out += "- Status as of: \(m.asOfText)\n"
         out += "- Generated: \(m.generatedAt.shortDescription) UTC\n"

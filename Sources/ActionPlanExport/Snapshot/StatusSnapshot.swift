@@ -43,6 +43,7 @@ public struct StatusSnapshot: Sendable, Equatable {
                                     catalogID: tracker.catalog.id, catalogVersion: tracker.catalog.version,
                                     catalogTitle: tracker.catalog.title, catalogNotice: tracker.catalog.notice,
                                     scope: scope, changesFrom: changesFrom)
+        (metadata.referencesVerified, metadata.references) = tracker.catalog.verifiedReferences
         if asOf == nil {
             let inScope = Set(pillars.flatMap(\.actions).map(\.id))
             metadata.openConflicts = tracker.conflicts(states: participants.map(\.code)).filter { inScope.contains($0.action) }.count
@@ -92,6 +93,9 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var omittedStates: [Participant] = []
     /// The reporting round exported (`export --round`): `asOf` is its close, nil while it is open.
     public var round: RoundMark?
+    /// How many of the catalog's source references are verified (by a `catalog.verify` record), of how many.
+    public var referencesVerified = 0
+    public var references = 0
 
     public init(generatedAt: Timestamp, asOf: Timestamp?, storeFormat: Int, catalogID: String,
                 catalogVersion: String, catalogTitle: String, catalogNotice: String?, scope: ExportScope,
@@ -111,6 +115,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var roundText: String? {
         round.map { "\($0.name) (\($0.opens) to \($0.due), " + ($0.closed.map { "snapshot at its close, \($0.shortDescription) UTC" } ?? "open: latest status") + ")" }
     }
+    /// "3 of 106 references verified", for the human-readable formats.
+    public var verifiedText: String { "\(referencesVerified) of \(references) references verified" }
 
     /// "latest" or "end of 2026-11-29 (UTC)", for the human-readable formats.
     public var asOfText: String {

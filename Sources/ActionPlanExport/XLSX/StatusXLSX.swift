@@ -87,6 +87,7 @@ public enum StatusXLSX {
         let m = snapshot.metadata
         rows.append([])
         rows.append([XLSXCell(.text("catalog")), XLSXCell(.text("\(m.catalogTitle) (\(m.catalogID) \(m.catalogVersion))"))])
+        rows.append([XLSXCell(.text("references")), XLSXCell(.text(m.verifiedText))])
         if let round = m.roundText { rows.append([XLSXCell(.text("round")), XLSXCell(.text(round))]) }
         rows.append([XLSXCell(.text("as of")), XLSXCell(.text(m.asOfText))])
         rows.append([XLSXCell(.text("generated")), XLSXCell(.date(m.generatedAt), style: .date)])

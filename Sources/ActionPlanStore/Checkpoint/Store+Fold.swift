@@ -32,7 +32,12 @@ extension Store {
     static let keptPerJournal = 60
 
     var checkpointFolder: String { path + "/.checkpoints" }
-    func checkpointPath(_ code: String) -> String { checkpointFolder + "/\(code).fold" }
+    /// `XA.fold`; with a catalog id mapping, `XA.<digest>.fold`, because a checkpoint holds the events
+    /// as the fold saw them (mapped): another mapping must not reuse it.
+    func checkpointPath(_ code: String) -> String {
+        let digest = renameBook().digest
+        return checkpointFolder + (digest.isEmpty ? "/\(code).fold" : "/\(code).\(digest).fold")
+    }
 
     // MARK: - Reading journals
 
@@ -59,7 +64,7 @@ extension Store {
         }
         if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
             let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
-            let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)
+            let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1, renames: renameBook())
             var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
             if events.allSatisfy({ event in
                 defer { journal.append(event) }
@@ -94,7 +99,7 @@ extension Store {
     private func readWhole(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
         let file = journalPath(code)
         let bytes = try JournalBytes.read(file, meter: meter)
-        let (events, problems) = JournalReader.read(bytes, file: file, state: code)
+        let (events, problems) = JournalReader.read(bytes, file: file, state: code, renames: renameBook())
         let full = Journal(state: code, events: events)
         let whole = JournalBytes.wholeLines(bytes)
         let position = JournalPosition(inode: stamp.inode, length: Int64(whole.length), lines: whole.lines)
@@ -107,7 +112,7 @@ extension Store {
             // kept in the checkpoint so that they are reported without reading the lines again.
             let covered = problems.filter { ($0.location?.line ?? 0) <= whole.lines }.map(Checkpoint.LineProblem.init)
             let prefixEvents = whole.length == bytes.count ? windows
-                : Journal(state: code, events: JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code).0)
+                : Journal(state: code, events: JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code, renames: renameBook()).0)
                     .windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
             let checkpoint = Checkpoint(state: code, length: Int64(whole.length), lines: whole.lines,
                                         hash: hash, stamp: Self.settled(stamp, length: whole.length),
@@ -127,7 +132,7 @@ extension Store {
         let whole = JournalBytes.wholeLines(tail)
         guard whole.length == tail.count, whole.length > 0 else { return }
         var journal = read.journal
-        let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1)
+        let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1, renames: renameBook())
         for event in events {
             guard journal.extendsHead(event) else { return }
             journal.append(event)
@@ -184,9 +189,22 @@ extension Store {
         do {
             try Data(checkpoint.encoded()).write(to: URL(fileURLWithPath: temp))
             if rename(temp, target) != 0 { unlink(temp) }
+            // A checkpoint folded under another id mapping (a catalog installation since) is never used again.
+            let name = String(target.dropFirst(folder.count + 1))
+            for stale in FileIO.list(folder) where stale != name && Self.isCheckpointName(stale, of: checkpoint.state) {
+                unlink(folder + "/" + stale)
+            }
         } catch {
             unlink(temp)
         }
+    }
+
+    /// `XA.fold` or `XA.<16 hex digits>.fold`: a checkpoint of `state` under some id mapping.
+    static func isCheckpointName(_ file: String, of state: String) -> Bool {
+        if file == state + ".fold" { return true }
+        guard file.hasPrefix(state + "."), file.hasSuffix(".fold") else { return false }
+        let middle = file.dropFirst(state.count + 1).dropLast(5)
+        return middle.count == 16 && middle.allSatisfy(\.isHexDigit)
     }
 
     /// Removes every checkpoint (they are rebuilt on the next read); for tests and the benchmark.

@@ -13,7 +13,9 @@ extension Store {
         return try withLock(.shared) { () throws(StoreError) -> LoadedStore in
             let now = fingerprint()
             let control = [manifestPath, catalogPath, statesListPath]
-            guard control.allSatisfy({ now.stamps[$0] == previous.fingerprint.stamps[$0] }), committedBatches().isEmpty else {
+            // A new id mapping (a colleague's catalog installation, merged by sync) changes every fold.
+            guard control.allSatisfy({ now.stamps[$0] == previous.fingerprint.stamps[$0] }), committedBatches().isEmpty,
+                  renameBook().digest == RenameBook(records: previous.tracker.office).digest else {
                 return try loadUnlocked(states: nil, history: previous.history)
             }
             var loaded = previous
@@ -22,6 +24,7 @@ extension Store {
             if now.stamps[officeLogPath] != previous.fingerprint.stamps[officeLogPath] {
                 let office = try readOfficeLogUnlocked()
                 loaded.tracker.office = office.records
+                loaded.tracker.catalog = VerificationBook(records: office.records).apply(to: loaded.tracker.catalog)
                 loaded.problems += office.problems
             }
             var seen: Set<String> = []
@@ -53,7 +56,7 @@ extension Store {
         let file = journalPath(code)
         let tail = try JournalBytes.read(file, from: position.length, meter: meter)
         let whole = JournalBytes.wholeLines(tail)
-        let (events, problems) = JournalReader.read(tail, file: file, state: code, firstLine: position.lines + 1)
+        let (events, problems) = JournalReader.read(tail, file: file, state: code, firstLine: position.lines + 1, renames: renameBook())
         for event in events {
             guard journal.isComplete || journal.extendsHead(event) else { return try readJournal(code, depth: depth) }
             journal.append(event)

@@ -3,12 +3,16 @@ import ActionPlanModel
 
 /// Reads a journal line by line, keeping every good event and reporting every bad line.
 enum JournalReader {
-    static func read(_ data: Data, file: String, state: String) -> ([ChangeEvent], [StoreProblem]) {
-        read([UInt8](data), file: file, state: state)
+    static func read(_ data: Data, file: String, state: String, renames: RenameBook = RenameBook(installs: [])) -> ([ChangeEvent], [StoreProblem]) {
+        read([UInt8](data), file: file, state: state, renames: renames)
     }
 
     /// Reads `bytes`, the journal's lines from line number `firstLine` on (a tail after a checkpoint).
-    static func read(_ bytes: [UInt8], file: String, state: String, firstLine: Int = 1) -> ([ChangeEvent], [StoreProblem]) {
+    ///
+    /// The events come out as the fold sees them: `renames` (the catalog installations' id mappings)
+    /// shows an event recorded under an old id under its new id(s); the file is never rewritten.
+    static func read(_ bytes: [UInt8], file: String, state: String, firstLine: Int = 1,
+                     renames: RenameBook = RenameBook(installs: [])) -> ([ChangeEvent], [StoreProblem]) {
         var events: [ChangeEvent] = []
         var problems: [StoreProblem] = []
         var lineNumber = firstLine - 1
@@ -39,6 +43,6 @@ enum JournalReader {
             }
             start = end + 1
         }
-        return (events, problems)
+        return (renames.apply(events), problems)
     }
 }

@@ -220,7 +220,7 @@ extension Store {
                 return
             }
         }
-        let present = Set(FileIO.exists(file) ? JournalReader.read(try FileIO.read(file), file: file, state: code).0.map(\.id) : [])
+        let present = Set(FileIO.exists(file) ? JournalReader.read(try FileIO.read(file), file: file, state: code, renames: RenameBook(installs: [])).0.map(\.id) : [])
         let missing = batch.lines.filter { $0.state == code }.filter { line in
             guard let event = try? EventCodec.decode(ArraySlice(Array(line.line.utf8.dropLast()))) else { return false }
             return !present.contains(event.id)

@@ -25,6 +25,8 @@ public final class Store: Sendable {
     let lastJournal = JournalMemo()
     /// Counts the journal bytes this store has read (tests check that a reload reads only what was appended).
     public let meter = ReadMeter()
+    /// The catalog installations' id mapping, remembered while `office.jsonl` is unchanged.
+    let renameMemo = RenameMemo()
 
     private init(path: String) { self.path = path }
 
@@ -94,11 +96,12 @@ public final class Store: Sendable {
 
     /// The events of committed batches still in `.pending/` (only when the store cannot be written).
     func pendingEvents(for code: String) -> [ChangeEvent] {
-        committedBatches().flatMap { name -> [ChangeEvent] in
+        let renames = renameBook()
+        return committedBatches().flatMap { name -> [ChangeEvent] in
             guard let data = try? FileIO.read(pendingFolder + "/" + name),
                   case .success(let batch) = PendingBatch.decode(data) else { return [] }
-            return batch.lines.filter { $0.state == code }
-                .compactMap { try? EventCodec.decode(ArraySlice(Array($0.line.utf8.dropLast()))) }
+            return renames.apply(batch.lines.filter { $0.state == code }
+                .compactMap { try? EventCodec.decode(ArraySlice(Array($0.line.utf8.dropLast()))) })
         }
     }
 
@@ -130,7 +133,7 @@ public final class Store: Sendable {
             let filePath = statesFolder + "/" + file
             if pending {
                 // A batch that this user cannot complete is folded in memory, whole (rare; no checkpoint).
-                var (events, lineProblems) = JournalReader.read(try JournalBytes.read(filePath, meter: meter), file: filePath, state: code)
+                var (events, lineProblems) = JournalReader.read(try JournalBytes.read(filePath, meter: meter), file: filePath, state: code, renames: renameBook())
                 events += pendingEvents(for: code)
                 problems += lineProblems
                 guard directory.resolve(code)?.code == code else {
@@ -154,8 +157,9 @@ public final class Store: Sendable {
         }
         let office = try readOfficeLogUnlocked()
         problems += office.problems
-        var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings,
-                              office: office.records)
+        // Verified marks come from verification records only, never from the catalog file.
+        var tracker = Tracker(catalog: VerificationBook(records: office.records).apply(to: catalog), directory: directory,
+                              journals: journals, settings: manifest.settings, office: office.records)
         problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
         return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
@@ -187,8 +191,11 @@ public final class Store: Sendable {
         let own = FileIO.exists(catalogPath)
         let file = own ? catalogPath : "(embedded) catalog.json"
         let bytes = own ? [UInt8](try FileIO.read(catalogPath)) : try CatalogLoader.embeddedCatalogBytes()
-        let (catalog, root) = try CatalogLoader.decodeCatalog(bytes, file: file)
-        return (catalog, CatalogLoader.problems(in: catalog, root: root, bytes: bytes, file: file))
+        var (catalog, root) = try CatalogLoader.decodeCatalog(bytes, file: file)
+        let problems = CatalogLoader.problems(in: catalog, root: root, bytes: bytes, file: file)
+        // A store's own catalog is known by its label and a hash of its bytes (see `CatalogFile.version`).
+        if own { catalog.version = CatalogFile.version(label: catalog.version, bytes: bytes) }
+        return (catalog, problems)
     }
 
     /// One State's journal, read under the shared lock (for commands that touch a single State).
@@ -217,7 +224,7 @@ public final class Store: Sendable {
         guard FileIO.exists(file) else { return (Journal(state: code), []) }
         let stamp = FileIO.stamp(file)
         if let stamp, let cached = lastJournal.get(file: file, stamp: stamp) { return cached }
-        let (events, problems) = JournalReader.read(try JournalBytes.read(file, meter: meter), file: file, state: code)
+        let (events, problems) = JournalReader.read(try JournalBytes.read(file, meter: meter), file: file, state: code, renames: renameBook())
         let journal = Journal(state: code, events: events)
         let result = (journal, problems + Self.historyProblems(journal, file: file))
         if let stamp { lastJournal.set(file: file, stamp: stamp, result) }

@@ -131,7 +131,8 @@ public struct StoreSync: Sendable {
         var incoming: [String: Int] = [:]
         for (code, journal) in after.journals {
             let known = Set(before.journals[code]?.events.map(\.id) ?? [])
-            let count = journal.events.filter { !known.contains($0.id) }.count
+            // Distinct ids: an event of a split action is folded once under each new id.
+            let count = Set(journal.events.map(\.id)).subtracting(known).count
             if count > 0 { incoming[code] = count }
         }
         let oldConflicts = Set(before.conflicts().map { $0.state + " " + $0.action + " " + $0.headIDs.joined(separator: ",") })

@@ -101,10 +101,11 @@ extension Figures {
         var live: [String: Int] = [:]
         var cancelled = Set<Int>()
         for (i, event) in zip(events.indices, events) {
-            if let target = event.undoes, let undone = live.removeValue(forKey: target) {
+            // Keyed by action too: an event of a split action is shown under each new id with its one id.
+            if let target = event.undoes, let undone = live.removeValue(forKey: event.action + " " + target) {
                 cancelled.formUnion([undone, i])
             } else {
-                live[event.id] = i
+                live[event.action + " " + event.id] = i
             }
         }
         return events.indices.filter { !cancelled.contains($0) }.map { events[$0] }

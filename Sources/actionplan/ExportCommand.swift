@@ -60,7 +60,12 @@ struct ExportCommand: ParsableCommand {
         // Reporting rounds will be marked on the trend chart once the store has them.
         let export = StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar,
                                   omitEmptyStates: omitEmptyStates, marks: [])
-        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: Timestamp(date: Date()))
+        // The trend's tallies come from the store, journal by journal (cached per journal), not from the history.
+        let now = Timestamp(date: Date())
+        let trend = try export.trendStates(in: tracker).map { codes in
+            try store.trendTallies(states: codes, pillars: tracker.catalog.pillars, through: export.trendEnd(now: now))
+        }
+        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend)
         try outputOptions.deliver(output.bytes, outside: store, what: output.summary)
     }
 }

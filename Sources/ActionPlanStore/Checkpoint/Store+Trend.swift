@@ -25,11 +25,12 @@ extension Store {
     public func trendTallies(states codes: [String], pillars: [Pillar], through end: Timestamp) throws(StoreError) -> [String: TrendTallies] {
         try completeInterruptedBatches()
         let layout = TrendCache.layoutHash(pillars)
+        let pending = !committedBatches().isEmpty
         var result: [String: TrendTallies] = [:]
         for code in codes {
             try SafePath.requireCode(code, file: statesFolder)
             let tallies = try withLock(.shared) { () throws(StoreError) -> TrendTallies? in
-                try journalTrend(code, pillars: pillars, layout: layout, through: end)
+                try journalTrend(code, pillars: pillars, layout: layout, through: end, pending: pending)
             }
             if let tallies { result[code] = tallies }
         }
@@ -39,11 +40,12 @@ extension Store {
     /// One journal's tallies; the caller holds the lock. From the cache when it is trusted and covers
     /// `end`; otherwise the journal is read and folded, and the cache rewritten (when the store is
     /// writable and the journal ends with a whole line).
-    private func journalTrend(_ code: String, pillars: [Pillar], layout: UInt64, through end: Timestamp) throws(StoreError) -> TrendTallies? {
+    private func journalTrend(_ code: String, pillars: [Pillar], layout: UInt64, through end: Timestamp,
+                              pending batches: Bool) throws(StoreError) -> TrendTallies? {
         let file = journalPath(code)
         guard let stamp = FileIO.stamp(file) else { return nil }
         // A batch that this user cannot complete is folded in memory (rare; no cache).
-        let pending = committedBatches().isEmpty ? [] : pendingEvents(for: code)
+        let pending = batches ? pendingEvents(for: code) : []
         if pending.isEmpty, let (cache, byStamp) = trustedTrend(code, stamp: stamp, layout: layout), cache.tallies.covers(end) {
             if !byStamp, isWritable, let settled = Self.settled(stamp, length: Int(cache.length)) {
                 // Hashed because the stat was racy: record the settled stat, so the next call reads nothing.

@@ -1,6 +1,7 @@
 import Foundation
 import ActionPlanModel
 import ActionPlanStore
+import ActionPlanExport
 import TrackerCore
 import TrackerApp
 #if canImport(Glibc)
@@ -17,15 +18,17 @@ extension ScaleBenchmark {
         _ = try child(bench, ["--start", path])
         let start = try child(bench, ["--start", path])
         removeTrendCaches(path)
-        let trendCold = try child(bench, ["--trend", path])
+        let trendCold = try timed(bench, ["--trend", path])
+        let trendWarm = try timed(bench, ["--trend", path])
         removeTrendCaches(path)
-        let cold = try child(bench, ["--dashboard", path])
+        let cold = try timed(bench, ["--dashboard", path])
         var warm: [(Double, Double)] = []
-        for _ in 0..<5 { warm.append(try child(bench, ["--dashboard", path])) }
-        let whole = try child(bench, ["--dashboard-whole", path])
-        print(String(format: "  TUI start-up alone (warm checkpoints): %.0f ms, RSS %.0f MB", start.0, start.1))
+        for _ in 0..<5 { warm.append(try timed(bench, ["--dashboard", path])) }
+        let whole = try timed(bench, ["--dashboard-whole", path])
+        print(String(format: "  TUI start-up alone (warm checkpoints; what the visits below start from): %.0f ms, RSS %.0f MB", start.0, start.1))
         print(String(format: "  store trend alone, cold (every journal read and folded, one at a time): %.0f ms, RSS %.0f MB",
                      trendCold.0, trendCold.1))
+        print(String(format: "  store trend alone, warm (the 57 caches, no journal byte): %.1f ms", trendWarm.0))
         print(String(format: "  Dashboard first visit, cold (no .trend cache): %.0f ms; process RSS %.0f MB", cold.0, cold.1))
         print(String(format: "  Dashboard first visit, warm: median %.1f ms (min %.1f, max %.1f); process RSS %.0f MB",
                      median(warm.map(\.0)), warm.map(\.0).min()!, warm.map(\.0).max()!, warm.map(\.1).max()!))
@@ -37,8 +40,21 @@ extension ScaleBenchmark {
         let htmlCold = try child(binary, ["export", "--format", "html", "--store", path, "--output", out])
         var html: [(Double, Double)] = []
         for _ in 0..<3 { html.append(try child(binary, ["export", "--format", "html", "--store", path, "--output", out])) }
+        let htmlWhole = try child(bench, ["--html-whole", path, out])
         print(String(format: "  export --format html (whole process): cold %.0f ms, RSS %.0f MB; warm best %.0f ms, RSS %.0f MB",
                      htmlCold.0, htmlCold.1, html.map(\.0).min()!, html.map(\.1).max()!))
+        print(String(format: "  before (the same report, its trend folded from the whole history in memory; whole process): %.0f ms, RSS %.0f MB",
+                     htmlWhole.0, htmlWhole.1))
+    }
+
+    /// A child that prints its own milliseconds (the part it times, not its start-up), with its peak RSS.
+    static func timed(_ path: String, _ arguments: [String]) throws -> (Double, Double) {
+        let (_, rss) = try child(path, arguments)
+        let output = (try? String(contentsOfFile: "/tmp/actionplan-bench-child.out", encoding: .utf8)) ?? ""
+        guard let ms = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw BenchmarkFailure(message: "\(arguments.joined(separator: " ")) failed: \(output)")
+        }
+        return (ms, rss)
     }
 
     /// Removes the `.trend` caches only (the checkpoints stay).
@@ -76,6 +92,22 @@ extension ScaleBenchmark {
             _ = render(state, size: size)
             guard state.trend.series != nil else { print("error: no trend"); exit(1) }
             print(Timing.milliseconds(clock.now - started))
+        } catch {
+            print("error: \(error)")
+            exit(1)
+        }
+        exit(0)
+    }
+
+    /// `actionplan-bench --html-whole STORE OUT`: `export --format html` as it was before the store folded
+    /// the trend: the whole history loaded, the trend folded from it in memory.
+    static func htmlWhole(_ path: String, out: String) -> Never {
+        do {
+            let store = try Store.open(path: path, create: false)
+            let loaded = try store.load(history: .complete)
+            let export = StatusExport(format: .html, scope: ExportScope(includePartners: loaded.tracker.settings.includePartners))
+            let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: Timestamp(date: Date()))
+            try Data(output.bytes).write(to: URL(fileURLWithPath: out))
         } catch {
             print("error: \(error)")
             exit(1)

@@ -15,6 +15,7 @@ let positional = arguments.filter { !$0.hasPrefix("--") }
 if let flag = arguments.first, flag == "--start" || flag == "--start-whole", positional.count == 1 {
     ScaleBenchmark.start(positional[0], history: flag == "--start" ? .recent : .complete)
 }
+if arguments.first == "--html-whole", positional.count == 2 { ScaleBenchmark.htmlWhole(positional[0], out: positional[1]) }
 if let flag = arguments.first, ["--dashboard", "--dashboard-whole", "--trend"].contains(flag), positional.count == 1 {
     if flag == "--trend" { ScaleBenchmark.trend(positional[0]) }
     ScaleBenchmark.dashboard(positional[0], whole: flag == "--dashboard-whole")

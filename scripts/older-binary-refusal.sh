@@ -21,8 +21,9 @@ export ACTIONPLAN_USER=check LANG=C.UTF-8
 printf '[{"code":"XA","iso3":"XAV","name":"Avalonia","kind":"participating","group":"fiction"}]' > "$work/store/states.json"
 "$new_bin" set --store "$work/store" XA AP03-IV-1-a implemented >/dev/null
 grep -q "\"format\": $current_format" "$work/store/store.json"
-# Records that only format 3 has, when this binary can write them (an office log line).
-"$new_bin" officers add --store "$work/store" alice >/dev/null 2>&1 || true
+# A record only format 3 has: a line of the office log.
+"$new_bin" round open --store "$work/store" "Check round" --due 2099-12-31 >/dev/null
+grep -q round.open "$work/store/office.jsonl"
 before=$(cd "$work/store" && find . -type f ! -name .lock ! -path './.checkpoints/*' -exec sha256sum {} + | sort)
 
 for release in $releases; do

@@ -215,8 +215,8 @@ public enum JournalIssue: Sendable, Equatable, Hashable {
 }
 
 extension Assessment {
-    /// Same status, note and evidence (in any order): two heads that agree are not a conflict.
+    /// Same status, note, evidence (in any order) and follow-up: two heads that agree are not a conflict.
     public func sameValues(as other: Assessment) -> Bool {
-        status == other.status && note == other.note && Set(evidence) == Set(other.evidence)
+        status == other.status && note == other.note && Set(evidence) == Set(other.evidence) && followUp == other.followUp
     }
 }

@@ -8,12 +8,16 @@ public struct Change: Sendable, Equatable, Hashable {
     public var note: String?
     public var evidenceAdded: [String]?
     public var evidenceRemoved: [String]?
+    /// A new follow-up (date and owner) or its removal; nil when the follow-up did not change.
+    public var followUp: FollowUpEdit?
 
-    public init(status: Status? = nil, note: String? = nil, evidenceAdded: [String]? = nil, evidenceRemoved: [String]? = nil) {
+    public init(status: Status? = nil, note: String? = nil, evidenceAdded: [String]? = nil, evidenceRemoved: [String]? = nil,
+                followUp: FollowUpEdit? = nil) {
         self.status = status
         self.note = note
         self.evidenceAdded = evidenceAdded
         self.evidenceRemoved = evidenceRemoved
+        self.followUp = followUp
     }
 
     /// The change that turns `before` into `after` (nil fields where nothing differs).
@@ -23,12 +27,18 @@ public struct Change: Sendable, Equatable, Hashable {
         self.init(status: after.status == before.status ? nil : after.status,
                   note: after.note == before.note ? nil : after.note,
                   evidenceAdded: added.isEmpty ? nil : added,
-                  evidenceRemoved: removed.isEmpty ? nil : removed)
+                  evidenceRemoved: removed.isEmpty ? nil : removed,
+                  followUp: after.followUp == before.followUp ? nil : after.followUp.map { .set($0) } ?? .cleared)
     }
 
     /// Whether the change sets nothing at all.
     public var isEmpty: Bool {
-        status == nil && note == nil && (evidenceAdded ?? []).isEmpty && (evidenceRemoved ?? []).isEmpty
+        status == nil && note == nil && (evidenceAdded ?? []).isEmpty && (evidenceRemoved ?? []).isEmpty && followUp == nil
+    }
+
+    /// Whether the change touches only the follow-up (not the status, note or evidence).
+    public var isFollowUpOnly: Bool {
+        followUp != nil && status == nil && note == nil && (evidenceAdded ?? []).isEmpty && (evidenceRemoved ?? []).isEmpty
     }
 
     // MARK: - The one description
@@ -60,7 +70,7 @@ public struct Change: Sendable, Equatable, Hashable {
         public static let detailedIDs = Wording(status: { $0.rawValue }, detailed: true, separator: "; ")
     }
 
-    /// "not-started → implemented, note edited, +1 evidence, −1 evidence": what the change did to
+    /// "not-started → implemented, note edited, +1 evidence, −1 evidence, follow-up 2027-03-31 (alice)": what the change did to
     /// `before` (the status it replaced), or "no change". A status set to the value it already had
     /// reads "implemented (status kept)".
     public func describe(from before: Status, _ wording: Wording = .ids) -> String {
@@ -79,6 +89,11 @@ public struct Change: Sendable, Equatable, Hashable {
         if let removed = evidenceRemoved, !removed.isEmpty {
             parts.append(wording.detailed ? "−evidence: " + removed.joined(separator: ", ") : "−\(removed.count) evidence")
         }
+        switch followUp {
+        case .set(let value)?: parts.append("follow-up \(value.description)")
+        case .cleared?: parts.append("follow-up cleared")
+        case nil: break
+        }
         return parts.isEmpty ? "no change" : parts.joined(separator: wording.separator)
     }
 }
@@ -93,5 +108,6 @@ extension Assessment {
             evidence.removeAll { gone.contains($0) }
         }
         for item in change.evidenceAdded ?? [] where !evidence.contains(item) { evidence.append(item) }
+        if let edit = change.followUp { followUp = edit.value }
     }
 }

@@ -25,6 +25,7 @@ public struct ChangeEvent: Sendable, Equatable, Hashable, Identifiable {
     public var note: String? { get { change.note } set { change.note = newValue } }
     public var evidenceAdded: [String]? { get { change.evidenceAdded } set { change.evidenceAdded = newValue } }
     public var evidenceRemoved: [String]? { get { change.evidenceRemoved } set { change.evidenceRemoved = newValue } }
+    public var followUp: FollowUpEdit? { get { change.followUp } set { change.followUp = newValue } }
 
     public init(id: String, time: Timestamp, author: String, state: String, action: String,
                 base: [String]? = nil, status: Status? = nil, note: String? = nil, evidenceAdded: [String]? = nil,
@@ -61,14 +62,17 @@ public struct Assessment: Sendable, Equatable, Hashable {
     public var evidence: [String]
     public var updatedAt: Timestamp?
     public var updatedBy: String?
+    /// The next review and who follows it up; nil when none is set.
+    public var followUp: FollowUp?
 
     public init(status: Status = .notAssessed, note: String = "", evidence: [String] = [],
-                updatedAt: Timestamp? = nil, updatedBy: String? = nil) {
+                updatedAt: Timestamp? = nil, updatedBy: String? = nil, followUp: FollowUp? = nil) {
         self.status = status
         self.note = note
         self.evidence = evidence
         self.updatedAt = updatedAt
         self.updatedBy = updatedBy
+        self.followUp = followUp
     }
 
     /// No data: the starting point of every action.

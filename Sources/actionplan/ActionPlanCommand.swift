@@ -32,9 +32,13 @@ struct ActionPlanCommand: ParsableCommand {
             ChangesCommand.self,
             ImportCommand.self,
             ConflictsCommand.self,
+            RoundCommand.self,
             SyncCommand.self,
             RepairCommand.self,
             ConfigCommand.self,
+            FollowUpCommand.self,
+            DueCommand.self,
+            OfficersCommand.self,
             TUICommand.self,
         ],
         defaultSubcommand: TUICommand.self

@@ -27,12 +27,16 @@ struct ConflictsCommand: ParsableCommand {
         case .json:
             try printJSON(conflicts.map(ConflictRow.init))
         case .table:
-            var table = TextTable(["STATE", "ACTION", "SIDE", "STATUS", "NOTE", "BY", "TIME (UTC)"], flexible: [4])
+            // The FOLLOW-UP column only appears when a side has one (a conflict may be about it alone).
+            let followUps = conflicts.contains { $0.sides.contains { $0.assessment.followUp != nil } }
+            var table = TextTable(["STATE", "ACTION", "SIDE", "STATUS", "NOTE"] + (followUps ? ["FOLLOW-UP"] : []) + ["BY", "TIME (UTC)"],
+                                  flexible: [4])
             for conflict in conflicts {
                 for (n, side) in conflict.sides.enumerated() {
                     table.add([n == 0 ? conflict.state : "", n == 0 ? conflict.action : "", "\(n + 1)",
-                               side.assessment.status.rawValue, side.assessment.note, side.head.author,
-                               side.head.time.shortDescription])
+                               side.assessment.status.rawValue, side.assessment.note]
+                              + (followUps ? [side.assessment.followUp?.description ?? "none"] : [])
+                              + [side.head.author, side.head.time.shortDescription])
                 }
             }
             if !conflicts.isEmpty { print(table.render()) }
@@ -47,6 +51,7 @@ struct ConflictRow: Encodable {
     struct Side: Encodable {
         var event, author, time, status, note: String
         var evidence: [String]
+        var followUpDate, followUpOwner: String?
     }
     var state, action, shown: String
     var sides: [Side]
@@ -57,7 +62,8 @@ struct ConflictRow: Encodable {
         shown = conflict.shown.status.rawValue
         sides = conflict.sides.map { side in
             Side(event: side.head.id, author: side.head.author, time: side.head.time.description,
-                 status: side.assessment.status.rawValue, note: side.assessment.note, evidence: side.assessment.evidence)
+                 status: side.assessment.status.rawValue, note: side.assessment.note, evidence: side.assessment.evidence,
+                 followUpDate: side.assessment.followUp?.date.description, followUpOwner: side.assessment.followUp?.owner)
         }
     }
 }

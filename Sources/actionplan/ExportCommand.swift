@@ -13,7 +13,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export statuses as CSV, JSON, Markdown, an XLSX workbook or a self-contained HTML report.",
         discussion: """
-            With --as-of DATE every status is reconstructed as it was at the end of that day (UTC). \
+            With --as-of DATE every status is reconstructed as it was at the end of that day (UTC); with \
+            --round NAME as it was when the round closed (the latest status while it is open), and the \
+            round is named in the export. \
             The HTML report also lists the status changes since --since (default: 30 days before the \
             as-of date, or before today), and draws the monthly trend per pillar from the whole history. The layouts are described in docs/export-formats.md; the CSV \
             and the XLSX workbook can be edited in a spreadsheet and read back with `actionplan import`. \
@@ -25,6 +27,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "The format.") var format: ExportFormat
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Statuses as at the end of this day.", valueName: "YYYY-MM-DD"))
     var asOf: String?
+    @Option(help: ArgumentHelp("A reporting round: statuses as of its close (now while open), the round named in the export.", valueName: "NAME"))
+    var round: String?
     @Option(name: .customLong("state"), help: ArgumentHelp("Only this State (code or name); repeatable.", valueName: "STATE"))
     var states: [String] = []
     @Option(help: "Only this pillar (prevention, prosecution, protection, partnerships).") var pillar: String?
@@ -39,6 +43,8 @@ struct ExportCommand: ParsableCommand {
     private var output: String? { outputOptions.output }
 
     func validate() throws {
+        if round != nil, asOf != nil { throw ValidationError("give --round or --as-of, not both (a round's snapshot is as of its close)") }
+        if round != nil, since != nil { throw ValidationError("--since does not apply with --round (the change list starts when the round opened)") }
         if excel, format != .csv { throw ValidationError("--excel only applies to --format csv") }
         if sheets != nil, format != .xlsx { throw ValidationError("--sheets only applies to --format xlsx") }
         if format.isBinary, output == nil, isatty(STDOUT_FILENO) == 1 {
@@ -47,19 +53,23 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let end = try asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
+        let named = try round.map { try requireRound(loadBook(storeOptions), $0) }
+        // A round's snapshot is the fold up to its close (nil while it is open: the latest status).
+        let end = try named != nil ? named!.snapshotInstant : asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
         // The whole history only for a past date or the change list; and with --state, only those journals:
         // the names are resolved against the store's list of States first (no journal is read for that).
         let depth: HistoryDepth = StatusExport.needsCompleteHistory(format: format, asOf: end) ? .complete : .recent
-        let named = states.isEmpty ? nil : try storeOptions.load(states: [], history: .recent).1.tracker.requireStates(states)
-        let (store, loaded) = try storeOptions.load(states: named.map(Set.init), history: depth)
+        let stateCodes = states.isEmpty ? nil : try storeOptions.load(states: [], history: .recent).1.tracker.requireStates(states)
+        let (store, loaded) = try storeOptions.load(states: stateCodes.map(Set.init), history: depth)
         let tracker = loaded.tracker
-        let scope = ExportScope(states: named ?? [], pillar: try pillar.map { try tracker.requirePillar($0).id },
+        let scope = ExportScope(states: stateCodes ?? [], pillar: try pillar.map { try tracker.requirePillar($0).id },
                                 includePartners: partners || tracker.settings.includePartners)
-        // Reporting rounds will be marked on the trend chart once the store has them.
-        let export = StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar,
-                                  omitEmptyStates: omitEmptyStates, marks: [])
+        var export = named.map { StatusExport(format: format, scope: scope, round: $0, excel: excel, sheets: sheets ?? .pillar) }
+            ?? StatusExport(format: format, scope: scope, asOf: end, changesFrom: from, excel: excel, sheets: sheets ?? .pillar)
+        export.omitEmptyStates = omitEmptyStates
+        // The reporting rounds are marked on the HTML report's trend chart.
+        export.marks = RoundBook(records: tracker.office).chartMarks
         // The trend's tallies come from the store, journal by journal (cached per journal), not from the history.
         let now = Timestamp(date: Date())
         let trend = try export.trendStates(in: tracker).map { codes in

@@ -62,6 +62,9 @@ struct HistoryRow: Encodable {
     var undoes: String?
     /// The head ids the writer saw (absent for events written before store format 2).
     var base: [String]?
+    /// A follow-up set by the event (`followUpOwner` when it names one), or `followUpCleared`.
+    var followUpDate, followUpOwner: String?
+    var followUpCleared: Bool?
 
     init(_ entry: TimelineEntry) {
         let e = entry.event
@@ -77,6 +80,9 @@ struct HistoryRow: Encodable {
         evidenceRemoved = e.evidenceRemoved
         undoes = e.undoes
         base = e.base
+        followUpDate = e.followUp?.value?.date.description
+        followUpOwner = e.followUp?.value?.owner
+        followUpCleared = e.followUp == .cleared ? true : nil
     }
 
     /// "redo: not-assessed → implemented; note: …".

@@ -56,7 +56,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func planCSV(_ bytes: [UInt8], tracker: Tracker) throws -> ImportPlan {
-        switch ImportPlanner.plan(csv: bytes, tracker: tracker) {
+        switch ImportPlanner.plan(csv: bytes, tracker: tracker, today: ReviewDate(Timestamp(date: Date()))) {
         case .success(let plan):
             return plan
         case .failure(let problems):
@@ -67,7 +67,7 @@ struct ImportCommand: ParsableCommand {
 
     /// The combined plan, and the sheet of each change (in the plan's order).
     private func planWorkbook(_ bytes: [UInt8], tracker: Tracker) throws -> (ImportPlan, [String]) {
-        switch XLSXImport.plan(xlsx: bytes, tracker: tracker) {
+        switch XLSXImport.plan(xlsx: bytes, tracker: tracker, today: ReviewDate(Timestamp(date: Date()))) {
         case .success(let plan):
             if !plan.ignored.isEmpty {
                 Console.note("not status tables, not read: " + plan.ignored.map { "'\(TerminalSafe.clean($0))'" }.joined(separator: ", "))
@@ -95,6 +95,9 @@ struct ImportReport: Encodable {
         var note: String?
         var evidenceAdded, evidenceRemoved: [String]?
         var base: [String]
+        /// The new follow-up date and owner, or `followUpCleared` when the row removes it.
+        var followUpDate, followUpOwner: String?
+        var followUpCleared: Bool?
     }
     var changes: [Change]
     var unchanged, skipped: Int
@@ -105,7 +108,9 @@ struct ImportReport: Encodable {
     init(plan: ImportPlan, sheets: [String], written: [ChangeEvent], dryRun: Bool) {
         changes = plan.changes.enumerated().map { i, c in
             Change(sheet: i < sheets.count ? sheets[i] : nil, row: c.row, state: c.state, action: c.action, from: c.before.rawValue,
-                   to: c.status?.rawValue, note: c.note, evidenceAdded: c.evidenceAdded, evidenceRemoved: c.evidenceRemoved, base: c.base)
+                   to: c.status?.rawValue, note: c.note, evidenceAdded: c.evidenceAdded, evidenceRemoved: c.evidenceRemoved, base: c.base,
+                   followUpDate: c.change.followUp?.value?.date.description, followUpOwner: c.change.followUp?.value?.owner,
+                   followUpCleared: c.change.followUp == .cleared ? true : nil)
         }
         unchanged = plan.unchanged
         skipped = plan.skipped

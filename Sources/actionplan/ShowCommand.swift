@@ -35,13 +35,17 @@ struct ShowCommand: ParsableCommand {
             try printJSON(report)
         case .table:
             print("\(participant.name) (\(participant.code))")
-            var table = TextTable(["", "ACTION", "STATUS", "UPDATED", "TITLE"], flexible: [4])
+            // The FOLLOW-UP column only appears when some action of the State has one.
+            let followUps = assessments.values.contains { $0.followUp != nil }
+            var table = TextTable(["", "ACTION", "STATUS", "UPDATED"] + (followUps ? ["FOLLOW-UP"] : []) + ["TITLE"],
+                                  flexible: [followUps ? 5 : 4])
             for p in pillars {
                 for action in p.actions where action.isTrackable {
                     let a = assessments[action.id] ?? .unassessed
                     guard filter.keeps(action, a) else { continue }
                     table.add([a.status.symbol, action.id, a.status.rawValue,
-                               a.updatedAt.map { "\($0.day) \(a.updatedBy ?? "")" } ?? "", action.title])
+                               a.updatedAt.map { "\($0.day) \(a.updatedBy ?? "")" } ?? ""]
+                              + (followUps ? [a.followUp?.description ?? ""] : []) + [action.title])
                 }
             }
             print(table.render())
@@ -68,6 +72,8 @@ struct StateReport: Encodable {
         var evidence: [String]
         var updatedAt: String?
         var updatedBy: String?
+        var followUpDate: String?
+        var followUpOwner: String?
     }
     struct Figures: Encodable {
         var pillar: String
@@ -86,7 +92,8 @@ struct StateReport: Encodable {
                 area.actions.filter(\.isTrackable).map { action in
                     let a = assessments[action.id] ?? .unassessed
                     return Row(action: action.id, pillar: p.id, area: area.id, title: action.title, status: a.status.rawValue,
-                               note: a.note, evidence: a.evidence, updatedAt: a.updatedAt?.description, updatedBy: a.updatedBy)
+                               note: a.note, evidence: a.evidence, updatedAt: a.updatedAt?.description, updatedBy: a.updatedBy,
+                               followUpDate: a.followUp?.date.description, followUpOwner: a.followUp?.owner)
                 }
             }
         }

@@ -56,7 +56,8 @@ struct TUICommand: ParsableCommand {
                                  readOnlyReason: reason, ascii: ascii, colors: terminal.colorEnabled,
                                  notice: created ? "created a new store at \(store.path)" : settings.notice,
                                  theme: settings.theme, exportFolder: settings.exportFolder,
-                                 views: settings.views + ((try? store.sharedViews()) ?? []), keys: settings.keys)
+                                 views: settings.views + ((try? store.sharedViews()) ?? []), keys: settings.keys,
+                                 user: Author.resolve(explicit: author.by, environment: environment))
         let runner = EffectRunner(store: store, author: Author.resolve(explicit: author.by, environment: environment),
                                   loaded: loaded, exporter: ExportRunner(store: store, home: environment["HOME"]))
         _ = TrackerSession(runner: runner).run(AppState(tracker: loaded.tracker, options: options), on: terminal)

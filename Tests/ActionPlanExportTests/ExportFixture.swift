@@ -64,7 +64,14 @@ enum ExportFixture {
         event("e6", "2026-01-05T07:00:00.000Z", "XB", "PV-2", .implemented, by: "carol"),
         event("e7", "2026-02-25T12:00:00.000Z", "XB", "PV-2", .inProgress, note: "-5 shelters closed", by: "carol"),
         event("e8", "2026-03-02T13:15:00.000Z", "XB", "PA-1", .inProgress, note: "@mention +plus", by: "alice"),
+        // Follow-ups: events that change no status (the change report must not count them).
+        followUp("e9", "2026-03-03T09:00:00.000Z", "XA", "PV-1", FollowUp(date: ReviewDate(parsing: "2026-04-30")!, owner: "dana <d&a>"), by: "alice"),
+        followUp("e10", "2026-02-26T09:00:00.000Z", "XB", "PV-2", FollowUp(date: ReviewDate(parsing: "2026-03-20")!), by: "carol"),
     ]
+
+    static func followUp(_ id: String, _ time: String, _ state: String, _ action: String, _ value: FollowUp, by author: String) -> ChangeEvent {
+        ChangeEvent(id: id, time: t(time), author: author, state: state, action: action, base: nil, change: Change(followUp: .set(value)))
+    }
 
     static var tracker: Tracker {
         var tracker = Tracker(catalog: catalog, directory: directory)

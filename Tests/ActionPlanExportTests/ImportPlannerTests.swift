@@ -35,7 +35,7 @@ import ActionPlanModel
             rows[2][8] = "Law passed, \"finally\"\nsee below"
             rows[2][10] = ""                               // never updated: no stale check needed
             rows[1][9] = "https://example.org/xa/plan.pdf" // XA PV-1: one evidence removed
-            rows.append(Array(repeating: "", count: 13))   // a blank row, as spreadsheets leave
+            rows.append(Array(repeating: "", count: 15))   // a blank row, as spreadsheets leave
         }
         let plan = try plan(bytes).get()
         #expect(plan.changes.map(\.description) == [
@@ -70,7 +70,7 @@ import ActionPlanModel
             "row 3, column E (action_id): unknown action 'PV-3'; did you mean 'PV-1', 'PV-2', 'PA-1'? (run `actionplan catalog` for the list)",
             "row 4, column G (status_id): unknown status 'implemnted'; did you mean 'implemented'? (valid: not-assessed, not-started, in-progress, partially-implemented, implemented, not-applicable)",
             "row 5, column E (action_id): action PR-X is addressed to OSCE structures and is not tracked per State",
-            "row 8: expected 13 cells, found 12",
+            "row 8: expected 15 cells, found 14",
             "row 12: duplicate of row 6 (XA PA-1 appears twice)",
         ])
     }
@@ -123,7 +123,7 @@ import ActionPlanModel
 
     @Test func aFileFromBeforeTheBaseColumnIsCheckedByUpdatedAt() throws {
         let bytes = try edited { rows in
-            for i in rows.indices { rows[i].removeLast() }      // the 12-column layout of format 1
+            for i in rows.indices { rows[i].removeLast(3) }     // the 12-column layout of format 1
             rows[1][6] = "not-started"                          // XA PV-1, assessed when exported
             rows[2][6] = "implemented"                          // XA PV-2, never assessed: updated_at empty
         }
@@ -170,7 +170,7 @@ import ActionPlanModel
 
     @Test func unreadableUpdatedAtIsAProblem() throws {
         let bytes = try edited { rows in
-            for i in rows.indices { rows[i].removeLast() }      // a file from before the base column
+            for i in rows.indices { rows[i].removeLast(3) }     // a file from before the base column
             rows[1][10] = "15/02/2026"
             rows[1][6] = "not-started"
         }

@@ -34,10 +34,10 @@ import ActionPlanModel
         #expect(out.split(separator: "\n").map(String.init) == [
             "Overview,Prevention,Prosecution,Protection,Partnerships,Legend",
             "Overview A2 A1:J3 3 10",           // XA and XB (the partner only with --partners)
-            "Prevention A2 A1:M5 5 13",         // 2 States × PV-1, PV-2
-            "Prosecution A2 A1:M3 3 13",        // PR-X is addressed to OSCE structures: not a row
-            "Protection A2 A1:M3 3 13",
-            "Partnerships A2 A1:M3 3 13",
+            "Prevention A2 A1:O5 5 15",         // 2 States × PV-1, PV-2
+            "Prosecution A2 A1:O3 3 15",        // PR-X is addressed to OSCE structures: not a row
+            "Protection A2 A1:O3 3 15",
+            "Partnerships A2 A1:O3 3 15",
             "Legend None None 12 3",            // six statuses, a blank row, catalog, as of, generated, notice
         ])
     }
@@ -148,8 +148,25 @@ import ActionPlanModel
             "row 2: XA PV-1: −1 evidence",
             "row 3: XA PV-2: not-assessed → implemented, note edited",
         ])
-        #expect(plan.combined.changes.map(\.base) == [["e2"], []])
+        #expect(plan.combined.changes.map(\.base) == [["e9"], []])
         #expect(plan.combined.unchanged == 8)
+    }
+
+    @Test func aFollowUpDateTypedAsADateInTheSpreadsheetIsThatDay() throws {
+        let edited = try python("""
+            import sys, datetime, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb["Prevention"]
+            ws["N3"] = datetime.date(2026, 5, 15)          # XA PV-2: a real date cell (a day serial)
+            ws["O3"] = "erin"
+            ws["N2"] = None; ws["O2"] = None              # XA PV-1: follow-up removed
+            wb.save(sys.argv[1])
+            """, on: workbook).file
+        let plan = try XLSXImport.plan(xlsx: edited, tracker: tracker, today: ReviewDate(parsing: "2026-04-01")).get()
+        #expect(plan.combined.changes.map(\.description) == [
+            "row 2: XA PV-1: follow-up cleared",
+            "row 3: XA PV-2: follow-up 2026-05-15 (erin)",
+        ])
     }
 
     @Test func formulasErrorsAndStaleRowsAreProblemsWithSheetRowAndColumn() throws {

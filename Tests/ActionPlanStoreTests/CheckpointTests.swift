@@ -266,6 +266,12 @@ struct CheckpointTests {
                         status: nil, note: "", evidenceAdded: ["1\r2", "", "\\t"], evidenceRemoved: nil, undoes: "u\\"),
             ChangeEvent(id: "e", time: Timestamp(milliseconds: -1), author: "ß 中", state: "XA", action: "AP03-IV-1-a", base: nil,
                         status: .partiallyImplemented, note: "line\nbreak\ttab", evidenceAdded: nil, evidenceRemoved: ["r"], undoes: nil),
+            ChangeEvent(id: "f", time: Timestamp(milliseconds: 9), author: "a", state: "XA", action: "A", base: ["e"],
+                        change: Change(followUp: .set(FollowUp(date: ReviewDate(parsing: "2027-03-31")!, owner: "Ana\tMaría")))),
+            ChangeEvent(id: "g", time: Timestamp(milliseconds: 9), author: "a", state: "XA", action: "A", base: ["f"],
+                        change: Change(note: "n", followUp: .set(FollowUp(date: ReviewDate(parsing: "1969-12-31")!, owner: nil)))),
+            ChangeEvent(id: "h", time: Timestamp(milliseconds: 9), author: "a", state: "XA", action: "A", base: ["g"],
+                        change: Change(followUp: .cleared), undoes: "g"),
         ]
         for event in events {
             let line = CheckpointEventCodec.encode(event)
@@ -321,7 +327,7 @@ struct CheckpointTests {
     // MARK: - Property
 
 
-    @Test("random histories (chains, concurrent edits, duplicates, format-1 events, clock skew) and random checkpoint and reload points agree with a full read",
+    @Test("random histories (chains, concurrent edits, duplicates, format-1 events, clock skew, follow-ups) and random checkpoint and reload points agree with a full read",
           arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func property(seed: UInt64) throws {
         var random = SeededRandom(seed: seed)
@@ -343,6 +349,11 @@ struct CheckpointTests {
                                     author: "w\(step % 3)", state: "XA", action: action, base: base,
                                     status: Status.allCases.randomElement(using: &random)!,
                                     note: Bool.random(using: &random) ? "n\(step)" : nil)
+            switch Int.random(in: 0..<6, using: &random) {                                                       // follow-up
+            case 0: event.followUp = .cleared
+            case 1: event.followUp = .set(FollowUp(date: ReviewDate(days: 20_000 + Int64(step)), owner: Bool.random(using: &random) ? "o\(step % 2)" : nil))
+            default: break
+            }
             if Int.random(in: 0..<12, using: &random) == 0, let copy = written.randomElement(using: &random) { event = copy }   // duplicate line
             try temp.store.append([event], force: true)
             written.append(event)

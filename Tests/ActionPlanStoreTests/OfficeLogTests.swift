@@ -90,3 +90,47 @@ struct OfficeLogTests {
         #expect(try temp.read(".gitignore").contains(".checkpoints/"))
     }
 }
+
+@Suite("Rounds in the store: records decided under the lock, concurrent ones folded and reported")
+struct RoundStoreTests {
+    func opening(_ name: String, by author: String, at time: String) -> (RoundBook) -> OfficeRecord? {
+        { book in
+            book.refusalToOpen(name: name, opens: "2027-01-10", due: "2027-06-30", today: "2027-01-10", allowPast: false) == nil
+                ? RoundBook.openRecord(id: EventID.make(), time: Timestamp(parsing: time)!, author: author, name: name, opens: "2027-01-10", due: "2027-06-30")
+                : nil
+        }
+    }
+
+    @Test("one store refuses a second open under its lock; two clones that each opened a round both keep their line after a union merge, and the fold decides the same whatever the line order")
+    func concurrentOpens() throws {
+        let alice = try TempStore(), bob = try TempStore()
+        let decideAlice = opening("2027 survey", by: "alice", at: "2027-01-10T09:00:00.000Z")
+        let decideBob = opening("Spring review", by: "bob", at: "2027-01-10T09:00:00.000Z")
+        try alice.store.appendOffice { decideAlice(RoundBook(records: $0.records)) }
+        #expect(try alice.store.appendOffice { decideBob(RoundBook(records: $0.records)) } == nil, "one office: refused while a round is open")
+        try bob.store.appendOffice { decideBob(RoundBook(records: $0.records)) }
+        // git's union merge: both lines, in either order, on each machine.
+        let a = try alice.read("office.jsonl"), b = try bob.read("office.jsonl")
+        try alice.write("office.jsonl", a + b)
+        try bob.write("office.jsonl", b + a)
+        let onAlice = RoundBook(records: try alice.store.load().tracker.office)
+        let onBob = RoundBook(records: try bob.store.load().tracker.office)
+        #expect(onAlice == onBob)
+        #expect(onAlice.rounds.map(\.name).sorted() == ["2027 survey", "Spring review"])
+        #expect(onAlice.current == onBob.current)
+        let problems = alice.store.validate(now: Timestamp(parsing: "2027-01-11T00:00:00.000Z")!)
+        #expect(problems.contains { $0.file.hasSuffix("office.jsonl") && $0.message.contains("2 rounds are open at once") }, "\(problems)")
+    }
+
+    @Test("the same round opened on two clones: one round, the other line reported by validate")
+    func concurrentSameName() throws {
+        let alice = try TempStore(), bob = try TempStore()
+        try alice.store.appendOffice { opening("2027 survey", by: "alice", at: "2027-01-10T09:00:00.000Z")(RoundBook(records: $0.records)) }
+        try bob.store.appendOffice { opening("2027 Survey", by: "bob", at: "2027-01-10T09:30:00.000Z")(RoundBook(records: $0.records)) }
+        try alice.write("office.jsonl", try bob.read("office.jsonl") + alice.read("office.jsonl"))
+        let book = RoundBook(records: try alice.store.officeLog().records)
+        #expect(book.rounds.map(\.openedBy) == ["alice"])
+        let problems = alice.store.validate(now: Timestamp(parsing: "2027-01-11T00:00:00.000Z")!)
+        #expect(problems.contains { $0.message.contains("round '2027 Survey' was opened twice") }, "\(problems)")
+    }
+}

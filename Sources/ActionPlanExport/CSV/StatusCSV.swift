@@ -8,10 +8,20 @@ public enum StatusCSV {
     public static let columns = [
         "state_code", "state_name", "pillar", "area", "action_id", "action_title",
         "status_id", "status_label", "note", "evidence", "updated_at", "updated_by", "base",
-    ]
+    ] + followUpColumns
+
+    /// The follow-up columns (issue 12), appended after `base`: the next-review date (YYYY-MM-DD, empty
+    /// for none) and who follows it up.
+    public static let followUpColumns = ["follow_up_date", "follow_up_owner"]
+
+    /// The header of files exported before the follow-up columns; still imported (follow-ups untouched).
+    public static let baseColumns = Array(columns.prefix(13))
 
     /// The header of files exported before the `base` column (store format 1); still imported.
-    public static let legacyColumns = Array(columns.dropLast())
+    public static let legacyColumns = Array(baseColumns.dropLast())
+
+    /// The layouts an import accepts, newest first.
+    public static let layouts = [columns, baseColumns, legacyColumns]
 
     /// The `base` cell of an action never assessed.
     public static let neverAssessed = "none"
@@ -42,6 +52,8 @@ public enum StatusCSV {
                 out.cell(a.updatedAt)
                 out.cell(a.updatedBy ?? "")
                 out.cell(baseCell(row.base))
+                out.cell(a.followUp?.date.description ?? "")
+                out.cell(a.followUp?.owner ?? "")
                 out.endRow()
             }
         }
@@ -55,6 +67,7 @@ public enum StatusCSV {
             row.stateCode, row.stateName, row.pillarTitle, row.areaTitle, row.actionID, row.actionTitle,
             a.status.rawValue, a.status.label, a.note, a.evidence.joined(separator: evidenceSeparator),
             a.updatedAt?.description ?? "", a.updatedBy ?? "", baseCell(row.base),
+            a.followUp?.date.description ?? "", a.followUp?.owner ?? "",
         ]
     }
 

@@ -20,8 +20,10 @@ public struct StatusExport: Sendable, Equatable {
     public var sheets: StatusXLSX.Sheets
     /// Leave out the States with no data in scope (every format; the HTML and Markdown reports name them).
     public var omitEmptyStates: Bool
-    /// Dates marked on the HTML report's trend chart (reporting rounds, once they exist).
+    /// Dates marked on the HTML report's trend chart (the CLI passes the reporting rounds' openings and closes).
     public var marks: [ChartMark]
+    /// The reporting round named in the export's metadata (`export --round`); `asOf` is its close.
+    public var round: RoundMark?
 
     public init(format: ExportFormat, scope: ExportScope, asOf: Timestamp? = nil, changesFrom: Timestamp? = nil,
                 excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar, omitEmptyStates: Bool = false,
@@ -34,6 +36,15 @@ public struct StatusExport: Sendable, Equatable {
         self.sheets = sheets
         self.omitEmptyStates = omitEmptyStates
         self.marks = marks
+    }
+
+    /// The export of a reporting round: the statuses as of its close (now while it is open), the round
+    /// named in the metadata. The HTML change list covers the round (from its opening day).
+    public init(format: ExportFormat, scope: ExportScope, round: Round, excel: Bool = false, sheets: StatusXLSX.Sheets = .pillar,
+                omitEmptyStates: Bool = false, marks: [ChartMark] = []) {
+        self.init(format: format, scope: scope, asOf: round.snapshotInstant, changesFrom: round.opensAt, excel: excel, sheets: sheets,
+                  omitEmptyStates: omitEmptyStates, marks: marks)
+        self.round = RoundMark(name: round.name, opens: round.opens, due: round.due, closed: round.closedAt)
     }
 
     /// The journals the export reads: the States in scope, or every one (nil).
@@ -71,11 +82,12 @@ public struct StatusExport: Sendable, Equatable {
     /// `trendEnd(now:)`, from the store; without them the trend is folded from `tracker`, which must then
     /// hold the whole history.
     public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp, trend: [String: TrendTallies]? = nil) -> Output {
-        let snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
+        var snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
                                       changesFrom: changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now),
                                       generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges,
                                       withTrend: format.showsTrend, omitEmptyStates: omitEmptyStates, marks: marks,
                                       trendTallies: trend)
+        snapshot.metadata.round = round
         return Output(bytes: format.write(snapshot, excel: excel, sheets: sheets), states: snapshot.states.count,
                       summary: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")
     }

@@ -14,7 +14,7 @@ public enum HTMLReport {
         out += "<style>\n\(HTMLStyle.css)\n</style>\n</head>\n<body>\n<header>\n"
         out += "<h1>Action Plan implementation: status report</h1>\n"
         out += "<p class=\"meta\">\(HTMLText.escape(m.catalogTitle)) (\(HTMLText.escape(m.catalogID)), version "
-            + "\(HTMLText.escape(m.catalogVersion))) · status as of \(HTMLText.escape(m.asOfText)) · generated "
+            + "\(HTMLText.escape(m.catalogVersion)))" + (m.roundText.map { " · round \(HTMLText.escape($0))" } ?? "") + " · status as of \(HTMLText.escape(m.asOfText)) · generated "
             + "\(m.generatedAt.shortDescription) UTC"
             + (m.openConflicts.map { " · \($0) open conflict\($0 == 1 ? "" : "s")" } ?? "") + "</p>\n"
         if let notice = m.catalogNotice { out += "<p class=\"notice\">\(HTMLText.escape(notice))</p>\n" }
@@ -81,7 +81,8 @@ public enum HTMLReport {
         let a = row.assessment
         let evidence = a.evidence.isEmpty ? "" : "<ul class=\"evidence\">"
             + a.evidence.map { "<li>\(EvidenceLink.html($0))</li>" }.joined() + "</ul>"
-        let updated = a.updatedAt.map { "\($0.day)<br>\(HTMLText.escape(a.updatedBy ?? ""))" } ?? ""
+        let updated = (a.updatedAt.map { "\($0.day)<br>\(HTMLText.escape(a.updatedBy ?? ""))" } ?? "")
+            + (a.followUp.map { "<br><span class=\"follow-up\">follow-up \($0.date)" + ($0.owner.map { " (\(HTMLText.escape($0)))" } ?? "") + "</span>" } ?? "")
         return "<tr><td class=\"id\">\(HTMLText.escape(row.actionID))</td><td>\(HTMLText.escape(row.actionTitle))</td>"
             + "<td class=\"status s-\(a.status.rawValue)\">\(a.status.symbol) \(a.status.label)</td>"
             + "<td>\(HTMLText.paragraph(a.note))</td><td>\(evidence)</td><td>\(updated)</td></tr>\n"

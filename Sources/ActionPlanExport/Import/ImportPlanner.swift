@@ -4,8 +4,9 @@ import ActionPlanModel
 /// Checks an edited status CSV against the store and works out the events it implies.
 ///
 /// Every row is checked before anything is planned, and all problems are returned together, so a desk
-/// officer fixes the spreadsheet in one pass and an import is all or nothing. Only `status_id`, `note`
-/// and `evidence` are read as edits; names and titles are there for people and are ignored.
+/// officer fixes the spreadsheet in one pass and an import is all or nothing. Only `status_id`, `note`,
+/// `evidence` and the follow-up columns (`follow_up_date`, `follow_up_owner`, when the file has them)
+/// are read as edits; names and titles are there for people and are ignored.
 /// The `base` cell (the head event ids at export, or `none`) must still name the store's heads:
 /// otherwise someone changed the action after the export, and the row is refused unless the store
 /// already holds what the row says (then it is unchanged, so re-importing an applied file is harmless).
@@ -15,7 +16,10 @@ import ActionPlanModel
 public enum ImportPlanner {
     /// The plan for `bytes` (a CSV file, comma- or semicolon-separated) against the current assessments
     /// in `tracker`, or every problem.
-    public static func plan(csv bytes: [UInt8], tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
+    ///
+    /// With `today`, a follow-up date that the file changes to a day before it is refused (an unchanged
+    /// overdue date is kept, so an untouched export imports as nothing to do).
+    public static func plan(csv bytes: [UInt8], tracker: Tracker, today: ReviewDate? = nil) -> Result<ImportPlan, ImportProblems> {
         // Two streaming passes (see CSVReader): the file's syntax first, then the rows, one at a time.
         let separator = CSVReader.separator(of: bytes)
         let syntax = CSVReader.problems(in: bytes, separator: separator)
@@ -23,17 +27,18 @@ public enum ImportPlanner {
             return .failure(ImportProblems(all: syntax.all.map { ImportProblem(row: $0.row, column: $0.column, message: $0.message) },
                                            omitted: syntax.omitted))
         }
-        return plan(records: CSVReader.records(bytes, separator: separator), tracker: tracker)
+        return plan(records: CSVReader.records(bytes, separator: separator), tracker: tracker, today: today)
     }
 
     /// The plan for parsed records (the first is the header).
-    public static func plan<Records: Sequence<CSVReader.Record>>(records: Records, tracker: Tracker) -> Result<ImportPlan, ImportProblems> {
+    public static func plan<Records: Sequence<CSVReader.Record>>(records: Records, tracker: Tracker,
+                                                                today: ReviewDate? = nil) -> Result<ImportPlan, ImportProblems> {
         guard let header = records.first(where: { _ in true }) else {
             return .failure(ImportProblems(all: [ImportProblem(row: 1, message: "the file is empty; expected the header "
                 + StatusCSV.columns.joined(separator: ","))]))
         }
         if let problem = checkHeader(header) { return .failure(ImportProblems(all: [problem])) }
-        let width = header.cells.count > StatusCSV.legacyColumns.count ? StatusCSV.columns.count : StatusCSV.legacyColumns.count
+        let width = layout(ofWidth: header.cells.count).count
         var problems: [ImportProblem] = []
         var plan = ImportPlan()
         var seen: [String: Int] = [:]
@@ -66,6 +71,12 @@ public enum ImportPlanner {
                 problems.append(ImportProblem(row: record.row, column: RowCheck.Column.evidence, message: bad.description))
                 continue
             }
+            if cells.count > RowCheck.Column.followUpOwner {
+                switch row.followUp(current: current.followUp, today: today) {
+                case .success(let followUp): target.followUp = followUp
+                case .failure(let problem): problems.append(problem); continue
+                }
+            }
             var change = current.change(to: target)
             let conflicted = tracker.journal(participant.code).isConflicted(action.id)
             if change.isEmpty, !conflicted {
@@ -96,9 +107,15 @@ public enum ImportPlanner {
         return items
     }
 
+    /// The accepted layout a header of `width` cells is read as: the legacy 12 columns, the 13 up to
+    /// `base`, or all of them (anything wider is reported by `checkHeader`).
+    static func layout(ofWidth width: Int) -> [String] {
+        StatusCSV.layouts.reversed().first { width <= $0.count } ?? StatusCSV.columns
+    }
+
     static func checkHeader(_ header: CSVReader.Record) -> ImportProblem? {
         let found = header.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let columns = found.count <= StatusCSV.legacyColumns.count ? StatusCSV.legacyColumns : StatusCSV.columns
+        let columns = layout(ofWidth: found.count)
         for (i, expected) in columns.enumerated() {
             let cell = i < found.count ? found[i] : "(nothing)"
             if cell != expected {

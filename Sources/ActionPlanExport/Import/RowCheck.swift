@@ -7,6 +7,7 @@ struct RowCheck {
     /// The columns the importer reads (see `StatusCSV.columns`).
     enum Column {
         static let state = 0, action = 4, status = 6, note = 8, evidence = 9, updatedAt = 10, base = 12
+        static let followUpDate = 13, followUpOwner = 14
     }
 
     let row: Int
@@ -43,6 +44,33 @@ struct RowCheck {
         problems += found
         guard let participant, let action, let status, found.isEmpty else { return nil }
         return (participant, action, status)
+    }
+
+    /// The follow-up the row asks for: both cells empty for none, else a calendar date and an optional
+    /// owner. A date before `today` is refused unless it is the one the store already has.
+    func followUp(current: FollowUp?, today: ReviewDate?) -> Result<FollowUp?, ImportProblem> {
+        let dateText = cell(Column.followUpDate), ownerText = cell(Column.followUpOwner)
+        if dateText.isEmpty {
+            return ownerText.isEmpty ? .success(nil) : .failure(ImportProblem(row: row, column: Column.followUpOwner,
+                message: "follow_up_owner '\(TerminalSafe.clean(ownerText))' without a follow_up_date; give a date (YYYY-MM-DD) or empty both"))
+        }
+        guard let date = ReviewDate(parsing: dateText) else {
+            return .failure(ImportProblem(row: row, column: Column.followUpDate,
+                message: "follow_up_date '\(TerminalSafe.clean(dateText))' is not a calendar day like 2027-03-31"))
+        }
+        var owner: String?
+        if !ownerText.isEmpty {
+            switch PersonName.validate(ownerText) {
+            case .success(let name): owner = name
+            case .failure(let error): return .failure(ImportProblem(row: row, column: Column.followUpOwner, message: error.description))
+            }
+        }
+        let followUp = FollowUp(date: date, owner: owner)
+        if let today, date < today, current?.date != date {
+            return .failure(ImportProblem(row: row, column: Column.followUpDate,
+                message: "follow_up_date \(date) is in the past (today is \(today)); give today or a later date"))
+        }
+        return .success(followUp)
     }
 
     /// A problem when the store changed since the row was exported (the row then differs from the store).

@@ -13,6 +13,10 @@ public enum StatusJSON {
         out += "  \"$schema\": \(JSONText.quote(schemaID)),\n"
         out += "  \"generatedAt\": \(JSONText.time(m.generatedAt)),\n"
         out += "  \"asOf\": \(JSONText.time(m.asOf)),\n"
+        if let round = m.round {
+            out += "  \"round\": " + JSONText.object([("name", JSONText.quote(round.name)), ("opens", JSONText.quote(round.opens)),
+                ("due", JSONText.quote(round.due)), ("closed", JSONText.time(round.closed))]) + ",\n"
+        }
         out += "  \"storeFormat\": \(m.storeFormat),\n"
         out += "  \"openConflicts\": \(m.openConflicts.map(String.init) ?? "null"),\n"
         out += "  \"catalog\": " + JSONText.object([("id", JSONText.quote(m.catalogID)),
@@ -60,6 +64,9 @@ public enum StatusJSON {
             ("evidence", JSONText.array(a.evidence)),
             ("updatedAt", JSONText.time(a.updatedAt)),
             ("updatedBy", JSONText.optional(a.updatedBy)),
+            ("followUp", a.followUp.map { followUp in
+                JSONText.object([("date", JSONText.quote(followUp.date.description)), ("owner", JSONText.optional(followUp.owner))])
+            } ?? "null"),
         ])
     }
 }

@@ -13,6 +13,7 @@ public enum MarkdownReport {
     static func header(_ m: SnapshotMetadata) -> String {
         var out = "# Action Plan implementation: status report\n\n"
         out += "- Catalog: \(MarkdownText.escape(m.catalogTitle)) (\(MarkdownText.escape(m.catalogID)), version \(MarkdownText.escape(m.catalogVersion)))\n"
+        if let round = m.roundText { out += "- Round: \(MarkdownText.escape(round))\n" }
         out += "- Status as of: \(m.asOfText)\n"
         out += "- Generated: \(m.generatedAt.shortDescription) UTC\n"
         if let open = m.openConflicts {
@@ -59,7 +60,8 @@ public enum MarkdownReport {
             out += MarkdownText.rule(6)
             for row in rows {
                 let a = row.assessment
-                let updated = a.updatedAt.map { "\($0.day) \(MarkdownText.escape(a.updatedBy ?? ""))" } ?? ""
+                let updated = (a.updatedAt.map { "\($0.day) \(MarkdownText.escape(a.updatedBy ?? ""))" } ?? "")
+                    + (a.followUp.map { "<br>follow-up \($0.date)" + ($0.owner.map { " (\(MarkdownText.escape($0)))" } ?? "") } ?? "")
                 out += MarkdownText.row([
                     MarkdownText.escape(row.actionID), MarkdownText.escape(row.actionTitle),
                     "\(a.status.symbol) \(a.status.label)", MarkdownText.escape(a.note),

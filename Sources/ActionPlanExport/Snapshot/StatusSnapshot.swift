@@ -97,6 +97,8 @@ public struct SnapshotMetadata: Sendable, Equatable {
     public var openConflicts: Int?
     /// The States left out because they have no data (`omitEmptyStates`), in scope order.
     public var omittedStates: [Participant] = []
+    /// The reporting round exported (`export --round`): `asOf` is its close, nil while it is open.
+    public var round: RoundMark?
 
     public init(generatedAt: Timestamp, asOf: Timestamp?, storeFormat: Int, catalogID: String,
                 catalogVersion: String, catalogTitle: String, catalogNotice: String?, scope: ExportScope,
@@ -110,6 +112,11 @@ public struct SnapshotMetadata: Sendable, Equatable {
         self.catalogNotice = catalogNotice
         self.scope = scope
         self.changesFrom = changesFrom
+    }
+
+    /// "'2027 survey' (2027-01-10 to 2027-06-30, open)" for the human-readable formats; nil without a round.
+    public var roundText: String? {
+        round.map { "\($0.name) (\($0.opens) to \($0.due), " + ($0.closed.map { "snapshot at its close, \($0.shortDescription) UTC" } ?? "open: latest status") + ")" }
     }
 
     /// "latest" or "end of 2026-11-29 (UTC)", for the human-readable formats.

@@ -3,7 +3,7 @@ import ActionPlanModel
 /// The XLSX layout of a status export (docs/export-formats.md, "XLSX").
 ///
 /// An Overview sheet (implementation per State and pillar), then one sheet per pillar or per State with
-/// exactly the CSV's 13 columns, so the workbook imports like the CSV, then a Legend sheet (the status
+/// exactly the CSV's columns, so the workbook imports like the CSV, then a Legend sheet (the status
 /// colours, and what was exported). Text cells are inline strings, written as they are: an XLSX text
 /// cell is never evaluated, so no apostrophe is needed against formula injection.
 public enum StatusXLSX {
@@ -57,10 +57,12 @@ public enum StatusXLSX {
                 XLSXCell(a.updatedAt.map { .date($0) } ?? .empty, style: .date),
                 XLSXCell(.text(a.updatedBy ?? "")),
                 XLSXCell(.text(StatusCSV.baseCell(row.base))),
+                XLSXCell(.text(a.followUp?.date.description ?? "")),
+                XLSXCell(.text(a.followUp?.owner ?? "")),
             ]
         }
         return XLSXSheet(name: name, header: StatusCSV.columns, rows: cells,
-                         widths: [6, 18, 13, 24, 15, 48, 22, 22, 40, 30, 20, 14, 28])
+                         widths: [6, 18, 13, 24, 15, 48, 22, 22, 40, 30, 20, 14, 28, 14, 16])
     }
 
     static func overview(_ snapshot: StatusSnapshot) -> XLSXSheet {
@@ -85,6 +87,7 @@ public enum StatusXLSX {
         let m = snapshot.metadata
         rows.append([])
         rows.append([XLSXCell(.text("catalog")), XLSXCell(.text("\(m.catalogTitle) (\(m.catalogID) \(m.catalogVersion))"))])
+        if let round = m.roundText { rows.append([XLSXCell(.text("round")), XLSXCell(.text(round))]) }
         rows.append([XLSXCell(.text("as of")), XLSXCell(.text(m.asOfText))])
         rows.append([XLSXCell(.text("generated")), XLSXCell(.date(m.generatedAt), style: .date)])
         if let notice = m.catalogNotice { rows.append([XLSXCell(.text("notice")), XLSXCell(.text(notice))]) }

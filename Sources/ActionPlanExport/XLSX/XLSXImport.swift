@@ -52,7 +52,7 @@ public enum XLSXImport {
     /// Whether the bytes are a ZIP archive (an XLSX workbook), whatever the file is called.
     public static func isWorkbook(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
-    public static func plan(xlsx bytes: [UInt8], tracker: Tracker) -> Result<Plan, Problems> {
+    public static func plan(xlsx bytes: [UInt8], tracker: Tracker, today: ReviewDate? = nil) -> Result<Plan, Problems> {
         let sheets: [XLSXReader.Sheet]
         switch XLSXReader.sheets(bytes) {
         case .success(let read): sheets = read
@@ -71,7 +71,7 @@ public enum XLSXImport {
             var cellProblems: [ImportProblem] = []
             let records = self.records(sheet, problems: &cellProblems)
             cellProblems += duplicates(records, sheet: sheet.name, tracker: tracker, firstSeen: &firstSeen)
-            switch ImportPlanner.plan(records: records, tracker: tracker) {
+            switch ImportPlanner.plan(records: records, tracker: tracker, today: today) {
             case .success(let sheetPlan) where cellProblems.isEmpty:
                 plan.sheets.append((sheet.name, sheetPlan))
             case .success:
@@ -111,7 +111,8 @@ public enum XLSXImport {
     ///
     /// The planner undoes the CSV's formula guard (one apostrophe off `'=…`); an XLSX text cell has no
     /// guard, so each cell is given the guard first and comes out of the planner exactly as typed.
-    /// `updated_at` dates become ISO text; formulas and error values are problems.
+    /// `updated_at` dates become ISO text, `follow_up_date` dates a calendar day; formulas and error
+    /// values are problems.
     static func records(_ sheet: XLSXReader.Sheet, problems: inout [ImportProblem]) -> [CSVReader.Record] {
         let width = (sheet.rows.first { $0.number == 1 }?.cells.keys.max() ?? 0) + 1
         return sheet.rows.map { row in
@@ -123,6 +124,9 @@ public enum XLSXImport {
                 case .text(let text)?: return CSVCell.neutralise(text)
                 case .number(let number)? where column == RowCheck.Column.updatedAt && row.number > 1:
                     return XLSXDate.time(serial: number).description
+                case .number(let number)? where column == RowCheck.Column.followUpDate && row.number > 1 && number == number.rounded():
+                    // A date typed into the cell is stored as a day serial: the day it names.
+                    return ReviewDate(XLSXDate.time(serial: number)).description
                 case .number(let number)?:
                     return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
                 case .formula?:

@@ -8,14 +8,15 @@ import ActionPlanModel
 /// nothing but speed. The file is plain text, line by line:
 ///
 /// ```
-/// actionplan-checkpoint 1 XA
+/// actionplan-checkpoint 2 XA
 /// covers LENGTH LINES HASH STAMP          STAMP: inode:size:seconds:nanoseconds of the journal, or -
 /// problem error|warning LINE COLUMN "message"   (a damaged line in the covered prefix, reported again)
 /// pair OMITTED COUNT                      then, if OMITTED > 0, the start as one event line, then COUNT event lines
 /// end HASH                                a hash of every byte before this line (a torn file is ignored)
 /// ```
 struct Checkpoint: Equatable {
-    static let version = 1
+    /// 2: events carry a follow-up field (issue 12); a version-1 checkpoint is simply rebuilt.
+    static let version = 2
 
     var state: String
     /// Bytes of the journal covered (always whole lines).
@@ -75,9 +76,11 @@ struct Checkpoint: Equatable {
     /// The assessment a cut pair starts from, written as an event that builds it from nothing.
     private static func startEvent(_ window: PairWindow, state: String) -> ChangeEvent {
         let start = window.start
-        return ChangeEvent(id: "~start", time: start.updatedAt ?? Timestamp(milliseconds: 0), author: start.updatedBy ?? "~",
-                           state: state, action: window.action, base: nil, status: start.status, note: start.note,
-                           evidenceAdded: start.evidence.isEmpty ? nil : start.evidence, evidenceRemoved: nil, undoes: nil)
+        var event = ChangeEvent(id: "~start", time: start.updatedAt ?? Timestamp(milliseconds: 0), author: start.updatedBy ?? "~",
+                                state: state, action: window.action, base: nil, status: start.status, note: start.note,
+                                evidenceAdded: start.evidence.isEmpty ? nil : start.evidence, evidenceRemoved: nil, undoes: nil)
+        event.followUp = start.followUp.map { .set($0) }
+        return event
     }
 
     // MARK: - Reading
@@ -131,7 +134,7 @@ struct Checkpoint: Equatable {
                 guard let event = CheckpointEventCodec.decode(lines[k]) else { return nil }
                 // Built directly, not applied: `apply` checks each evidence reference against the list.
                 start = Assessment(status: event.status ?? .notAssessed, note: event.note ?? "", evidence: event.evidenceAdded ?? [],
-                                   updatedAt: event.time, updatedBy: event.author)
+                                   updatedAt: event.time, updatedBy: event.author, followUp: event.followUp?.value)
                 k += 1
             }
             var events: [ChangeEvent] = []

@@ -5,8 +5,10 @@ import ActionPlanModel
 /// A warm start decodes some 30,000 kept events; as JSON (the journal's own form, parsed strictly so
 /// that damage is reported with line and column) that alone took over 100 ms. A checkpoint is derived
 /// and checked by its own hash, so it can use a simpler form. Fields, in order: id, time (milliseconds),
-/// author, state, action, base, status, note, evidence added, evidence removed, undoes. An optional
-/// field is `-` when absent, else `+` and its value; a list is `-` or `+COUNT` followed by COUNT fields.
+/// author, state, action, base, status, note, evidence added, evidence removed, undoes, follow-up. An
+/// optional field is `-` when absent, else `+` and its value; a list is `-` or `+COUNT` followed by COUNT
+/// fields. The follow-up is `-` (unchanged), `x` (cleared) or `+DAYS` (days since 1970-01-01) followed by
+/// the owner as an optional field.
 /// Backslash, tab, line feed and carriage return are escaped as `\\`, `\t`, `\n`, `\r`.
 enum CheckpointEventCodec {
     static func encode(_ event: ChangeEvent) -> String {
@@ -17,6 +19,13 @@ enum CheckpointEventCodec {
         list(event.evidenceAdded, into: &fields)
         list(event.evidenceRemoved, into: &fields)
         fields.append(event.undoes.map { "+" + escape($0) } ?? "-")
+        switch event.followUp {
+        case nil: fields.append("-")
+        case .cleared?: fields.append("x")
+        case .set(let value)?:
+            fields.append("+\(value.date.days)")
+            fields.append(value.owner.map { "+" + escape($0) } ?? "-")
+        }
         return fields.joined(separator: "\t")
     }
 
@@ -75,17 +84,27 @@ enum CheckpointEventCodec {
             }
             return .some(items)
         }
+        func followUpField() -> FollowUpEdit?? {
+            guard let field = next(), let mark = field.first else { return nil }
+            if field.count == 1, mark == 0x2D { return .some(nil) }
+            if field.count == 1, mark == 0x78 { return .some(.cleared) }
+            guard mark == 0x2B, let days = Int64(String(decoding: field.dropFirst(), as: UTF8.self)), let owner = optional() else { return nil }
+            return .some(.set(FollowUp(date: ReviewDate(days: days), owner: owner)))
+        }
         guard let id = text(), let timeField = next(), let ms = Int64(String(decoding: timeField, as: UTF8.self)),
               let author = text(), let state = text(), let action = text(),
               let base = list(), let statusText = optional(), let note = optional(),
-              let added = list(), let removed = list(), let undoes = optional(), k == fields.count else { return nil }
+              let added = list(), let removed = list(), let undoes = optional(), let followUp = followUpField(),
+              k == fields.count else { return nil }
         var status: Status?
         if let statusText {
             guard let parsed = Status(rawValue: statusText) else { return nil }
             status = parsed
         }
-        return ChangeEvent(id: id, time: Timestamp(milliseconds: ms), author: author, state: state, action: action, base: base,
-                           status: status, note: note, evidenceAdded: added, evidenceRemoved: removed, undoes: undoes)
+        var event = ChangeEvent(id: id, time: Timestamp(milliseconds: ms), author: author, state: state, action: action, base: base,
+                                status: status, note: note, evidenceAdded: added, evidenceRemoved: removed, undoes: undoes)
+        event.followUp = followUp
+        return event
     }
 
     private static func unescape(_ field: ArraySlice<UInt8>) -> String? {

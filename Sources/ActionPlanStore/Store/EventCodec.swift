@@ -16,6 +16,12 @@ enum EventCodec {
         if let added = event.evidenceAdded { parts.append("\"evidenceAdded\":[\(added.map { JSONString.quote($0) }.joined(separator: ","))]") }
         if let removed = event.evidenceRemoved { parts.append("\"evidenceRemoved\":[\(removed.map { JSONString.quote($0) }.joined(separator: ","))]") }
         if let undoes = event.undoes { parts.append("\"undoes\":\(JSONString.quote(undoes))") }
+        switch event.followUp {
+        case nil: break
+        case .cleared?: parts.append("\"followUp\":null")
+        case .set(let value)?:
+            parts.append("\"followUp\":{\"date\":\"\(value.date)\"" + (value.owner.map { ",\"owner\":\(JSONString.quote($0))" } ?? "") + "}")
+        }
         return "{" + parts.joined(separator: ",") + "}"
     }
 
@@ -69,9 +75,35 @@ enum EventCodec {
         if let base, let empty = base.firstIndex(where: \.isEmpty) {
             throw LineError(offset: root["base"]!.arrayValue![empty].offset, message: "\"base\" must hold non-empty event ids")
         }
-        return ChangeEvent(id: id, time: time, author: try text("author"), state: try text("state"),
-                           action: try text("action"), base: base, status: status, note: try optionalText("note"),
-                           evidenceAdded: try list("evidenceAdded"), evidenceRemoved: try list("evidenceRemoved"),
-                           undoes: try optionalText("undoes"))
+        var event = ChangeEvent(id: id, time: time, author: try text("author"), state: try text("state"),
+                                action: try text("action"), base: base, status: status, note: try optionalText("note"),
+                                evidenceAdded: try list("evidenceAdded"), evidenceRemoved: try list("evidenceRemoved"),
+                                undoes: try optionalText("undoes"))
+        if let value = root["followUp"] { event.followUp = try followUp(value) }
+        return event
+    }
+
+    /// `"followUp": null` clears the follow-up (as in a JSON merge patch); an object sets it.
+    private static func followUp(_ value: JSONValue) throws(LineError) -> FollowUpEdit {
+        if value.isNull { return .cleared }
+        guard case .object = value else {
+            throw LineError(offset: value.offset, message: "\"followUp\" must be null (cleared) or an object with \"date\" and an optional \"owner\", found \(value.kindName)")
+        }
+        guard let dateValue = value["date"] else { throw LineError(offset: value.offset, message: "\"followUp\" is missing \"date\"") }
+        guard let text = dateValue.stringValue, let date = ReviewDate(parsing: text) else {
+            throw LineError(offset: dateValue.offset, message: "\"followUp.date\" must be a calendar date like 2027-03-31, found "
+                            + (dateValue.stringValue.map { "'\($0)'" } ?? dateValue.kindName))
+        }
+        var owner: String?
+        if let ownerValue = value["owner"], !ownerValue.isNull {
+            guard let name = ownerValue.stringValue else {
+                throw LineError(offset: ownerValue.offset, message: "\"followUp.owner\" must be a string, found \(ownerValue.kindName)")
+            }
+            guard case .success(let valid) = PersonName.validate(name), valid == name else {
+                throw LineError(offset: ownerValue.offset, message: "\"followUp.owner\" must be a name of 1–\(PersonName.maxLength) characters without surrounding spaces or control characters")
+            }
+            owner = valid
+        }
+        return .set(FollowUp(date: date, owner: owner))
     }
 }

@@ -265,6 +265,7 @@ public final class Store: Sendable {
                 let loaded = holdingLock ? try loadUnlocked(states: nil) : try load()
                 problems += loaded.problems
                 problems += Self.causalProblems(loaded.tracker, folder: statesFolder, now: now)
+                problems += Self.roundProblems(loaded.tracker.office, file: officeLogPath)
             }
         } catch {
             problems.append(StoreProblem(.error, file: error.file, location: error.location, message: error.message))

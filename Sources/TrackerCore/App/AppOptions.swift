@@ -28,11 +28,15 @@ public struct AppOptions: Equatable, Sendable {
     public var views: [SavedView]
     /// Rebound keys from the settings (command name → keys), already checked (`KeyRebinding.check`).
     public var keys: [String: [Key]]
+    /// Who is using the TUI (`--by`, else `$ACTIONPLAN_USER`, else the login name): an officer listed in
+    /// the store opens on their own States and is warned when editing someone else's.
+    public var user: String?
 
     public init(storeName: String, initialState: String? = nil, readOnly: Bool = false,
                 readOnlyReason: String? = nil, ascii: Bool = false, colors: Bool = true, notice: String? = nil,
                 theme: ThemeName = .standard, exportFolder: String? = nil, views: [SavedView] = [],
-                keys: [String: [Key]] = [:]) {
+                keys: [String: [Key]] = [:], user: String? = nil) {
+        self.user = user
         self.views = views
         self.keys = keys
         self.theme = theme

@@ -46,12 +46,29 @@ public struct AppState: Equatable, Sendable {
     public internal(set) var now: Timestamp?
     /// Saved views: the user's (settings) and the store's (shared), recalled with `:view NAME`.
     public internal(set) var views: [SavedView] = []
+    /// The reporting rounds (the fold of the office log), refreshed with the tracker.
+    public internal(set) var rounds: RoundBook
+    /// For the "not reviewed this round" filter: per State in scope, the actions with an event since the
+    /// current round opened (refreshed with the tree).
+    var reviewedThisRound: [String: Set<String>] = [:]
+    /// The officers and their States (the office log's `officer.*` records), refreshed with the tracker.
+    public internal(set) var roster: OfficerRoster
+    /// `M`: only the States the user follows are listed (on at start for an officer with States).
+    public internal(set) var myStatesOnly = false
+    /// Follow-ups due and progress per officer, for the Dashboard (refreshed with the figures and each day).
+    public internal(set) var desk = DeskFigures()
 
     public init(tracker: Tracker, options: AppOptions) {
         self.options = options
         keymap = KeyRebinding.table(options.keys)
         self.tracker = tracker
+        roster = OfficerRoster(records: tracker.office)
         states = tracker.states()
+        // An officer opens on their own States: the filter on, the first of them selected.
+        if let user = options.user, let mine = roster.officer(named: user)?.states, !mine.isEmpty {
+            myStatesOnly = true
+            states = Self.shownStates(tracker: tracker, mine: mine)
+        }
         if let wanted = options.initialState, let found = tracker.directory.resolve(wanted) {
             selection = .state(found.code)
             if !states.contains(found) { states.append(found) }
@@ -61,7 +78,9 @@ public struct AppState: Equatable, Sendable {
             selection = .all
         }
         figures = Figures(tracker: tracker, states: states)
+        rounds = RoundBook(records: tracker.office)
         views = options.views
+        desk = DeskFigures(tracker: tracker, roster: roster, states: states.map(\.code), today: nil)
         tree = TreeCursor(items: TreeBuilder.items(catalog: tracker.catalog, keep: { _ in true }))
         if options.readOnly {
             message = Message(options.readOnlyReason.map { "read-only: \($0)" } ?? "read-only session", kind: .info)
@@ -111,15 +130,19 @@ public struct TreeFilter: Equatable, Sendable {
     public var tag: String?
     /// `YYYY-MM-DD`: only actions whose assessment changed on or after that day.
     public var changedSince: String?
+    /// Only actions not reviewed in the current round (no event since it opened) by the State shown, or
+    /// by some State under "All States".
+    public var notReviewed = false
 
-    public init(status: Status? = nil, pillar: String? = nil, tag: String? = nil, changedSince: String? = nil) {
+    public init(status: Status? = nil, pillar: String? = nil, tag: String? = nil, changedSince: String? = nil, notReviewed: Bool = false) {
         self.status = status
         self.pillar = pillar
         self.tag = tag
         self.changedSince = changedSince
+        self.notReviewed = notReviewed
     }
 
-    public var isActive: Bool { status != nil || pillar != nil || tag != nil || changedSince != nil }
+    public var isActive: Bool { status != nil || pillar != nil || tag != nil || changedSince != nil || notReviewed }
 
     /// "status=implemented pillar=prevention" for the header.
     public var summary: String {
@@ -128,6 +151,7 @@ public struct TreeFilter: Equatable, Sendable {
         if let pillar { parts.append("pillar=\(pillar)") }
         if let tag { parts.append("tag=\(tag)") }
         if let changedSince { parts.append("since=\(changedSince)") }
+        if notReviewed { parts.append("not reviewed this round") }
         return parts.joined(separator: " ")
     }
 }

@@ -74,6 +74,10 @@ public enum Command: Equatable, Sendable {
     case opened(String)
     case openFailed(String)
     case toggleMark
+    /// `d`: set or clear the follow-up date and owner of the selected action.
+    case editFollowUp
+    /// `M`: show only the States the user follows (officers), or every State again.
+    case toggleMyStates
     case undo, redo
     /// Ctrl-S in the note editor.
     case save
@@ -88,6 +92,14 @@ public enum Command: Equatable, Sendable {
     case resolveConflict
     /// `y`: sync the store with the other offices through git.
     case sync
+
+    // MARK: - Reporting rounds
+    /// `r` in the tree: show only the actions not reviewed this round (no event since it opened).
+    case toggleNotReviewed
+    /// `C`: compare two reporting rounds (read-only; reviewers may use it).
+    case compareRounds
+    /// In the comparison: the next round as A, or as B.
+    case cycleRoundA, cycleRoundB
 
     // MARK: - Other
     /// `:`: the command palette.

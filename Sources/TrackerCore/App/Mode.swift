@@ -19,6 +19,8 @@ public enum Mode: Equatable, Sendable {
     case palette(Palette)
     /// `E`: an action's evidence, to edit, remove or open.
     case evidenceList(EvidenceList)
+    /// `C`: two reporting rounds compared.
+    case roundComparison(RoundCompareView)
 
     public var isPopup: Bool { self != .browsing }
 }

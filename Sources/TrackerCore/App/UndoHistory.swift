@@ -42,9 +42,9 @@ public struct UndoHistory: Equatable, Sendable {
 }
 
 extension Assessment {
-    /// Same status, note and evidence (who changed it last, and when, does not matter).
+    /// Same status, note, evidence and follow-up (who changed it last, and when, does not matter).
     func hasSameValues(as other: Assessment) -> Bool {
-        status == other.status && note == other.note && evidence == other.evidence
+        status == other.status && note == other.note && evidence == other.evidence && followUp == other.followUp
     }
 
     /// The draft that turns this assessment into `target` exactly, evidence order included.

@@ -33,6 +33,9 @@ extension AppState {
         case .addEvidence:
             guard let action = selectedAction else { return [] }
             mode = .evidenceInput(EvidenceDraft(state: code, action: action.id))
+        case .editFollowUp:
+            guard let action = selectedAction else { return [] }
+            mode = .form(followUpForm(state: code, action: action.id))
         default: break
         }
         return []

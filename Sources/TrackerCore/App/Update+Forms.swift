@@ -57,7 +57,8 @@ extension AppState {
             filter = TreeFilter(status: s == 0 ? nil : Status.allCases[s - 1],
                                 pillar: p == 0 ? nil : catalog.pillars[p - 1].id,
                                 tag: t == 0 ? nil : catalog.tags[t - 1].id,
-                                changedSince: since.isEmpty ? nil : since)
+                                changedSince: since.isEmpty ? nil : since,
+                                notReviewed: filter.notReviewed)  // `r`'s flag is not a field of the dialog: it stays
             mode = .browsing
             rebuildTree()
             tree.keepVisible(height: bodyHeight)
@@ -114,6 +115,8 @@ extension AppState {
             message = Message("exporting…", kind: .info)
             let scope: ExportRequest.Scope = wantsAll ? .allStates : .state(selection.code ?? "")
             return [.export(ExportRequest(format: format, scope: scope, asOf: asOf.isEmpty ? nil : asOf, path: path))]
+        case .followUp(let code, let action, let base):
+            return applyFollowUp(form, state: code, action: action, base: base)
         }
         return []
     }

@@ -18,6 +18,7 @@ extension AppState {
         case .browsing: return []
         case .syncReport: return []
         case .evidenceList(let list): return handleEvidenceList(list, command)
+        case .roundComparison(let view): return handleRoundComparison(view, command)
         case .palette(var palette):
             let count = Palette.entries(for: palette.query.text, in: self).count
             switch command {

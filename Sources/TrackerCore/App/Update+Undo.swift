@@ -63,6 +63,9 @@ extension AppState {
                 undo.undoStack.append(done)
                 undo.redoStack = []
                 message = Message("saved: \(pending.description)", kind: .success)
+                if let warning = ownershipWarning(for: pending.targets.map(\.state)) {
+                    message = Message("saved: \(pending.description) · \(warning)", kind: .info)
+                }
             case .undo:
                 undo.redoStack.append(done)
                 message = Message("undone (saved as a compensating change; Ctrl-R redoes)", kind: .success)

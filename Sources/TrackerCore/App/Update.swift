@@ -27,7 +27,9 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.keepCursorsVisible()
         return []
     case .tick(let now):
+        let newDay = state.now.map(ReviewDate.init) != ReviewDate(now)
         state.now = now
+        if newDay { state.refreshDesk() }
         return []
     case .saved(let events):
         state.applySaved(events)
@@ -141,8 +143,9 @@ extension AppState {
         case .click(let position) where position.y == 1:
             let hit = Chrome.tabs.first { position.x >= $0.2 && position.x < $0.2 + TextWidth.columns(of: $0.1) }
             if let (target, _, _) = hit { show(target); return historyNeeded }
-        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo:
+        case .openStatusPicker, .editNote, .addEvidence, .toggleMark, .undo, .redo, .editFollowUp:
             return edit(command)
+        case .toggleMyStates: toggleMyStates()
         case .resolveConflict:
             guard let code = selection.code, let id = tree.selectedNode?.actionID,
                   let conflict = tracker.journal(code).conflict(of: id) else { return [] }
@@ -150,6 +153,8 @@ extension AppState {
         case .sync:
             message = Message("syncing…", kind: .info)
             return [.sync]
+        case .compareRounds: return openRoundComparison()
+        case .toggleNotReviewed: toggleNotReviewed()
         default:
             switch screen {
             case .tree: treeCommand(command)
@@ -197,7 +202,7 @@ extension AppState {
         guard newSelection != selection else { return }
         selection = newSelection
         marks = []
-        if filter.status != nil || filter.changedSince != nil { rebuildTree() }
+        if filter.status != nil || filter.changedSince != nil || filter.notReviewed { rebuildTree() }
         if let search { self.search = SearchResults(query: search.query, matches: matches(for: search.query)) }
     }
 
@@ -211,7 +216,8 @@ extension AppState {
     /// Replaces the tracker (a save or a reload) and refreshes every derived figure.
     mutating func replaceTracker(_ newTracker: Tracker) {
         tracker = newTracker
-        states = tracker.states()
+        roster = OfficerRoster(records: tracker.office)
+        states = shownStates()
         if let code = selection.code, !states.contains(where: { $0.code == code }),
            let participant = tracker.directory.resolve(code) {
             states.append(participant)
@@ -221,6 +227,9 @@ extension AppState {
 
     mutating func refreshDerived() {
         figures = Figures(tracker: tracker, states: states)
+        rounds = RoundBook(records: tracker.office)
+        refreshRoundComparison()
+        refreshDesk()
         rebuildTree()
         if let query = search?.query {
             let found = matches(for: query)

@@ -1,13 +1,18 @@
 import Foundation
 import TerminalKit
 
-/// A small dialog of labelled fields: the tree filter, the history filter and the export dialog.
+/// A small dialog of labelled fields: the tree filter, the history filter, the export dialog and the
+/// follow-up dialog.
 ///
 /// Choice fields cycle with ←/→ or Space; text fields edit like any `LineInput`. Tab and ↑/↓ move
 /// between fields, Enter applies the whole form. One type serves the three dialogs because they differ
 /// only in their fields and in what Enter does with the values.
 public struct Form: Equatable, Sendable {
-    public enum Kind: Equatable, Sendable { case treeFilter, historyFilter, export }
+    public enum Kind: Equatable, Sendable {
+        case treeFilter, historyFilter, export
+        /// The follow-up of one State × action, based on the heads when the dialog opened.
+        case followUp(state: String, action: String, base: [String])
+    }
 
     /// One labelled row of the dialog.
     public struct Field: Equatable, Sendable {

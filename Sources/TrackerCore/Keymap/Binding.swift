@@ -62,6 +62,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case syncReport
     case palette
     case evidenceList
+    case roundComparison
 
     /// The heading used in the help screen and the user guide.
     public var title: String {
@@ -82,6 +83,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .syncReport: "Sync report"
         case .palette: "Command palette"
         case .evidenceList: "Evidence list"
+        case .roundComparison: "Comparing rounds"
         }
     }
 

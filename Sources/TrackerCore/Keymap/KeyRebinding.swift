@@ -135,6 +135,8 @@ extension Command {
         case .manageEvidence: "evidence-list"
         case .resolveConflict: "resolve"
         case .toggleMark: "mark"
+        case .editFollowUp: "follow-up"
+        case .toggleMyStates: "my-states"
         case .startSearch: "search"
         case .openFilter: "filter"
         case .clearFilter: "clear-filter"
@@ -142,6 +144,8 @@ extension Command {
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"
         case .toggleSort: "sort"
+        case .toggleNotReviewed: "not-reviewed"
+        case .compareRounds: "compare-rounds"
         default: nil
         }
     }

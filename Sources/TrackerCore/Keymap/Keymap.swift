@@ -52,6 +52,7 @@ public enum Keymap {
         case .syncReport: return [.always, .syncReport]
         case .palette: return [.always, .palette]
         case .evidenceList: return [.always, .evidenceList]
+        case .roundComparison: return [.always, .roundComparison]
         case .browsing: break
         }
         switch state.screen {
@@ -120,7 +121,9 @@ public enum Keymap {
         Binding(.global, [c("S")], .openStatePicker, "choose the State (type to filter)", hint: "State", rank: 3),
         Binding(.global, [c("[")], .previousState, "previous State"),
         Binding(.global, [c("]")], .nextState, "next State"),
+        Binding(.global, [c("M")], .toggleMyStates, "my States: show only the States you follow (officers), or all again"),
         Binding(.global, [c("x")], .openExport, "export (CSV, JSON, Markdown, HTML, XLSX)", hint: "export", rank: 3),
+        Binding(.global, [c("C")], .compareRounds, "compare two reporting rounds: improved, regressed, stayed, not reviewed"),
         Binding(.global, [c("y")], .sync, "sync with the other offices (git: commit, merge, push)", hint: "sync", rank: 6),
         Binding(.global, [c("u")], .undo, "undo your last change (a compensating event)"),
         Binding(.global, [.control("r")], .redo, "redo what you undid"),
@@ -144,11 +147,13 @@ public enum Keymap {
         Binding(.tree, [c("n")], .editNote, "edit the note", hint: "note", rank: 1),
         Binding(.tree, [c("e")], .addEvidence, "add an evidence reference", hint: "evidence", rank: 2),
         Binding(.tree, [c("E")], .manageEvidence, "the evidence list: edit, remove or open a reference"),
+        Binding(.tree, [c("d")], .editFollowUp, "set or clear the follow-up date and owner", hint: "follow-up", rank: 7),
         Binding(.tree, [c("R")], .resolveConflict, "resolve the conflict (≠): keep one side, or set a new status or note", hint: "resolve", rank: 1),
         Binding(.tree, [c(" ")], .toggleMark, "mark or unmark (a pillar or area marks its actions)", hint: "mark", rank: 3),
         Binding(.tree, [c("/")], .startSearch, "search ids, titles, summaries and notes", hint: "search", rank: 2),
         Binding(.tree, [c("f")], .openFilter, "filter by status, pillar, tag, changed since", hint: "filter", rank: 4),
         Binding(.tree, [c("F")], .clearFilter, "clear the filter"),
+        Binding(.tree, [c("r")], .toggleNotReviewed, "only actions not reviewed this round (no event since it opened); again to show all"),
         Binding(.tree, [c("J")], .scrollDetails(3), "scroll the details pane down (long summaries and notes)"),
         Binding(.tree, [c("K")], .scrollDetails(-3), "scroll the details pane up"),
     ]
@@ -213,6 +218,13 @@ public enum Keymap {
         Binding(.evidenceList, [c("c")], .copyEvidence, "copy it to the clipboard (OSC 52)", hint: "copy", rank: 1),
         Binding(.evidenceList, [c("e")], .addEvidence, "add another reference"),
         Binding(.evidenceList, [.escape], .back, "close the list", hint: "close", rank: 0),
+        Binding(.roundComparison, [.up, c("k")], .moveUp, "scroll up"),
+        Binding(.roundComparison, [.down, c("j")], .moveDown, "scroll down"),
+        Binding(.roundComparison, [.pageUp], .pageUp, "a page up"),
+        Binding(.roundComparison, [.pageDown], .pageDown, "a page down"),
+        Binding(.roundComparison, [c("a")], .cycleRoundA, "the next round as A", hint: "round A", rank: 0),
+        Binding(.roundComparison, [c("b")], .cycleRoundB, "the next round as B", hint: "round B", rank: 0),
+        Binding(.roundComparison, [.escape], .back, "close the comparison", hint: "close", rank: 0),
         Binding(.palette, [.up], .moveUp, "previous command"),
         Binding(.palette, [.down], .moveDown, "next command"),
         Binding(.palette, [.enter], .activate, "run the highlighted command", hint: "run", rank: 0),

@@ -45,7 +45,7 @@ public struct Palette: Equatable, Sendable {
         ("export", "export FORMAT: open the export dialog with the format chosen (csv, json, markdown, html, xlsx)"),
         ("screen", "screen NAME: go to the tree, matrix, dashboard, history or help"),
         ("view", "view NAME: show a saved view (screen, State, filter, sort)"),
-        ("filter", "filter tag|status|pillar VALUE: filter the tree (filter clear: show everything)"),
+        ("filter", "filter tag|status|pillar VALUE: filter the tree (filter unreviewed: not reviewed this round; filter clear: show everything)"),
         ("save", "save NAME: save what is shown as a view, shared in the store"),
     ]
 
@@ -150,8 +150,10 @@ public struct Palette: Equatable, Sendable {
                     .map { pillar in entry("pillar \(pillar.title)") { $0.pillar = pillar.id } }
             case "clear", "":
                 return [Entry(title: "filter: clear (show every action)", keys: "F", command: .filter(nil))]
+            case "unreviewed":
+                return [entry("not reviewed this round" + (state.rounds.current.map { " ('\($0.name)', since \($0.opens))" } ?? " (no round is open)")) { $0.notReviewed = true }]
             default:
-                return ["tag", "status", "pillar", "clear"].filter { $0.hasPrefix(field) }.map {
+                return ["tag", "status", "pillar", "unreviewed", "clear"].filter { $0.hasPrefix(field) }.map {
                     Entry(title: "filter \($0) …", keys: "", command: .word("filter \($0)"))
                 }
             }

@@ -22,11 +22,15 @@ enum Chrome {
             x = canvas.text(label, x: start, y: 1, width: width - start, style: style) + 1
         }
         var notes: [String] = []
+        if state.myStatesOnly { notes.append("my States (M: all)") }
         if state.filter.isActive, state.screen == .tree { notes.append("filter: \(state.filter.summary)") }
         if let search = state.search, state.screen == .tree {
             notes.append("search “\(search.query)” \(search.matches.isEmpty ? 0 : search.index + 1)/\(search.matches.count)")
         }
         if !state.marks.isEmpty { notes.append("\(state.marks.count) marked") }
+        if let round = roundNote(state, room: width - x - 2 - notes.reduce(0) { $0 + TextWidth.columns(of: Sanitizer.line($1)) + 3 }) {
+            notes.append(round)
+        }
         if !notes.isEmpty {
             let text = notes.joined(separator: " · ") + " "
             canvas.rightAligned(TextWidth.truncate(Sanitizer.line(text), to: max(0, width - x - 1)), right: width, y: 1,

@@ -52,6 +52,7 @@ enum DashboardView {
         let conflictLine = allConflicts == 0 ? " Open conflicts: none"
             : " \(theme.conflictGlyph) Open conflicts: \(who) \(mineConflicts), all \(allConflicts) (≠ marks them in the Tree; R resolves)"
         canvas.field(conflictLine, x: 0, y: y, width: body.width, style: allConflicts > 0 ? theme.conflict : theme.dim)
+        if allConflicts == 0 { DashboardDesk.drawCounts(state, x: tableWidth + 2, y: y, width: body.width - tableWidth - 2, into: &canvas) }
         y += 2
         var room = body.maxY - y
         let trendHeight = DashboardTrendView.trendHeight(state)
@@ -77,6 +78,7 @@ enum DashboardView {
             canvas.rightAligned(TreeView.pad(String(current.overall.count(status)), 6)
                                 + TreeView.pad(String(all.overall.count(status)), 7), right: tableWidth, y: row)
         }
+        DashboardDesk.draw(state, x: 0, y: y + Status.allCases.count + 2, width: tableWidth, maxY: body.maxY, into: &canvas)
         let x = tableWidth + 2
         let width = body.width - x
         canvas.field("Recent changes", x: x, y: y, width: width, style: theme.title)

@@ -59,6 +59,7 @@ enum DetailsView {
                              + "\(side.head.time.shortDescription) UTC", indent: 2, into: &canvas)
             if !a.note.isEmpty { writer.paragraph("note: " + a.note, style: theme.dim, indent: 5, into: &canvas) }
             if !a.evidence.isEmpty { writer.paragraph("evidence: " + a.evidence.joined(separator: ", "), style: theme.dim, indent: 5, into: &canvas) }
+            if let followUp = a.followUp { writer.paragraph("follow-up: " + followUp.description, style: theme.dim, indent: 5, into: &canvas) }
         }
     }
 
@@ -98,6 +99,7 @@ enum DetailsView {
         if let at = assessment.updatedAt {
             writer.line("updated \(at.shortDescription) by \(assessment.updatedBy ?? "?")", style: theme.dim, into: &canvas)
         }
+        drawFollowUp(state, code: code, assessment: assessment, writer: &writer, into: &canvas)
         writer.line("Note:", style: theme.title, into: &canvas)
         writer.paragraph(assessment.note.isEmpty ? "(none; n adds one)" : assessment.note,
                          style: assessment.note.isEmpty ? theme.dim : .plain, into: &canvas)
@@ -110,6 +112,27 @@ enum DetailsView {
         for change in changes {
             writer.line("\(change.event.time.shortDescription) by \(change.event.author)", style: theme.dim, into: &canvas)
             writer.paragraph(ChangeText.summary(change.before, change.after, change.event, in: state.tracker, theme: theme), indent: 2, into: &canvas)
+        }
+    }
+
+    /// The follow-up date and owner (with the days left or overdue), and who follows the State; only
+    /// what is set is shown.
+    private static func drawFollowUp(_ state: AppState, code: String, assessment: Assessment, writer: inout Writer, into canvas: inout Canvas) {
+        let theme = canvas.theme
+        if let followUp = assessment.followUp {
+            var text = "Follow-up: \(followUp.date)"
+            if let owner = followUp.owner { text += " · \(owner)" }
+            var style = Style.plain
+            if let now = state.now {
+                let item = FollowUpAgenda.Item(state: code, action: "", followUp: followUp, daysLeft: followUp.daysLeft(from: ReviewDate(now)))
+                text += " · " + item.timing
+                if item.isOverdue { style = theme.conflict }
+            }
+            writer.paragraph(text + " (d changes it)", style: style, into: &canvas)
+        }
+        let followers = state.roster.officers(following: code)
+        if !followers.isEmpty {
+            writer.line("\(code) is followed by " + followers.joined(separator: ", "), style: theme.dim, into: &canvas)
         }
     }
 

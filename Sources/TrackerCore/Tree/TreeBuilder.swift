@@ -50,11 +50,14 @@ extension AppState {
             }
             if !changed { return false }
         }
+        // Actions for OSCE structures are not reviewed per State, so this filter leaves them out.
+        if filter.notReviewed, !action.isTrackable || !codes.contains(where: { !(reviewedThisRound[$0]?.contains(action.id) ?? false) }) { return false }
         return true
     }
 
     /// Rebuilds the tree after the filter, the State or the store changed.
     mutating func rebuildTree() {
+        refreshReviewed()
         tree.replaceItems(TreeBuilder.items(catalog: tracker.catalog, keep: { passesFilter($0) }))
     }
 }

@@ -24,7 +24,8 @@ enum ConflictChooserView {
                 y += 1
                 let note = a.note.isEmpty ? "(no note)" : "note: " + Sanitizer.line(a.note)
                 let evidence = a.evidence.isEmpty ? "" : " · \(Plural.count(a.evidence.count, "evidence reference"))"
-                canvas.text(TextWidth.truncate(note + evidence, to: rect.width - 12), x: rect.x + 10, y: y,
+                let followUp = a.followUp.map { " · follow-up " + Sanitizer.line($0.description) } ?? ""
+                canvas.text(TextWidth.truncate(note + evidence + followUp, to: rect.width - 12), x: rect.x + 10, y: y,
                             width: rect.width - 12, style: selected ? base : theme.dim)
             } else {
                 let label = row == conflict.sides.count ? "set another status…" : "write a new note…"

@@ -16,6 +16,7 @@ enum PopupView {
         case .statePicker(let picker): StatePickerView.draw(state, picker, into: &canvas)
         case .palette(let palette): PaletteView.draw(state, palette, into: &canvas)
         case .evidenceList(let list): drawEvidenceList(state, list, into: &canvas)
+        case .roundComparison(let view): RoundCompareDrawing.draw(state, view, into: &canvas)
         case .search(let prompt):
             let rect = Rect(x: 0, y: canvas.screen.height - 4, width: min(canvas.screen.width, 72), height: 3)
             let count = state.matches(for: prompt.query.text).count

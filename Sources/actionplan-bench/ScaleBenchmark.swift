@@ -16,13 +16,16 @@ import Glibc
 enum ScaleBenchmark {
     static let size = TUIBenchmark.size
 
-    static func run(binary: String, folder: String, eventsPerState: [Int] = [5_000, 20_000]) {
+    static func run(binary: String, folder: String, eventsPerState: [Int] = [5_000, 20_000], trendOnly: Bool = false) {
         for perState in eventsPerState {
             let path = folder + "/scale-\(perState)"
             let built = ensureStore(path, eventsPerState: perState)
             print("scale: 57 fictional States × \(perState) events = \(57 * perState) events"
                   + (built.map { String(format: " (built in %.1f s)", $0) } ?? " (existing store)"))
-            do { try measure(path, binary: binary, folder: folder) } catch { print("  error: \(error)") }
+            if !trendOnly {
+                do { try measure(path, binary: binary, folder: folder) } catch { print("  error: \(error)") }
+            }
+            do { try measureTrend(path, binary: binary, folder: folder) } catch { print("  error: \(error)") }
         }
     }
 

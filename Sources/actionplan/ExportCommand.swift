@@ -70,7 +70,12 @@ struct ExportCommand: ParsableCommand {
         export.omitEmptyStates = omitEmptyStates
         // The reporting rounds are marked on the HTML report's trend chart.
         export.marks = RoundBook(records: tracker.office).chartMarks
-        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: Timestamp(date: Date()))
+        // The trend's tallies come from the store, journal by journal (cached per journal), not from the history.
+        let now = Timestamp(date: Date())
+        let trend = try export.trendStates(in: tracker).map { codes in
+            try store.trendTallies(states: codes, pillars: tracker.catalog.pillars, through: export.trendEnd(now: now))
+        }
+        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend)
         try outputOptions.deliver(output.bytes, outside: store, what: output.summary)
     }
 }

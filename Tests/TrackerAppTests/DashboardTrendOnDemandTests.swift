@@ -6,25 +6,41 @@ import TerminalKit
 @testable import TrackerCore
 import TrackerApp
 
-/// The Dashboard's trend on a store opened through checkpoints: the first visit asks the runner for the
-/// whole history, and the trend is then the one a whole read gives.
+/// The Dashboard's trend on a store opened through checkpoints: the store folds it journal by journal
+/// (`.loadTrend`), the whole history is never loaded, and the trend is the one a whole read gives.
 struct DashboardTrendOnDemandTests {
-    @Test("the Dashboard reads the whole history once, then shows the same trend as a whole read")
-    func wholeHistoryOnTheFirstVisit() throws {
+    func journalSize(_ store: SessionStore, _ code: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: store.store.path + "/states/\(code).jsonl")[.size] as! NSNumber).intValue
+    }
+
+    @Test("the Dashboard asks the store for the trend, not for the whole history, and shows what a whole read shows")
+    func trendFromTheStore() throws {
         let store = try HistoryOnDemandTests().store()
+        // Journals written an hour ago (caches written now are then trusted by their stat alone).
+        for code in ["XA", "XB"] {
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                                  ofItemAtPath: store.store.path + "/states/\(code).jsonl")
+        }
         let loaded = try store.store.load(history: .recent)
         #expect(!loaded.tracker.isHistoryComplete)
         let runner = EffectRunner(store: store.store, author: "tester", loaded: loaded,
-                                  exporter: ExportRunner(store: store.store, home: store.folder))
+                                  exporter: ExportRunner(store: store.store, home: store.folder),
+                                  now: { Timestamp(milliseconds: 1_790_000_000_000) })
         let now = Timestamp(milliseconds: 1_790_000_000_000)
         var state = AppState(tracker: loaded.tracker, options: AppOptions(storeName: "s"))
         _ = update(&state, .resize(Size(width: 120, height: 40)))
         _ = update(&state, .tick(now))
         let effects = update(&state, .switchScreen(.dashboard))
-        #expect(effects == [.loadHistory])
-        guard case .commands(let commands) = runner.perform(.loadHistory) else { Issue.record("quit"); return }
-        for command in commands { _ = update(&state, command) }
-        #expect(state.tracker.isHistoryComplete)
+        let request = try #require(state.trend.pending)
+        #expect(effects == [.loadTrend(request)])
+        #expect(!effects.contains(.loadHistory))
+
+        // Cold: every journal is read once, one after the other.
+        store.store.meter.reset()
+        guard case .commands(let commands) = runner.perform(.loadTrend(request)) else { Issue.record("quit"); return }
+        #expect(store.store.meter.bytes == (try journalSize(store, "XA") + journalSize(store, "XB")))
+        for command in commands { #expect(update(&state, command).isEmpty) }
+        #expect(!state.tracker.isHistoryComplete, "the session keeps its recent history")
 
         var whole = AppState(tracker: try store.store.load().tracker, options: AppOptions(storeName: "s"))
         _ = update(&whole, .resize(Size(width: 120, height: 40)))
@@ -33,8 +49,29 @@ struct DashboardTrendOnDemandTests {
         let series = try #require(state.trend.series)
         #expect(!series.points.isEmpty)
         #expect(series == whole.trend.series)
-        // Leaving and coming back reads nothing more.
-        #expect(update(&state, .switchScreen(.tree)).isEmpty)
-        #expect(update(&state, .switchScreen(.dashboard)).isEmpty)
+        #expect(render(state, size: Size(width: 120, height: 40)).plainText() == render(whole, size: Size(width: 120, height: 40)).plainText())
+
+        // Warm: the same request reads no journal byte.
+        store.store.meter.reset()
+        _ = runner.perform(.loadTrend(request))
+        #expect(store.store.meter.bytes == 0)
+
+        // A save on the Dashboard asks again; only the grown journal is read.
+        let head = state.tracker.headIDs(state: "XB", action: HistoryOnDemandTests.actions[0])
+        guard case .commands(let saved) = runner.perform(.record([EventDraft(state: "XB", action: HistoryOnDemandTests.actions[0],
+                                                                               status: .implemented, base: head)])) else { Issue.record("quit"); return }
+        var next: [Effect] = []
+        for command in saved { next += update(&state, command) }
+        let again = try #require(state.trend.pending)
+        #expect(next == [.loadTrend(again)])
+        store.store.meter.reset()
+        guard case .commands(let answer) = runner.perform(.loadTrend(again)) else { Issue.record("quit"); return }
+        #expect(store.store.meter.bytes == (try journalSize(store, "XB")))
+        for command in answer { _ = update(&state, command) }
+        let wholeAfter = TrendSeries(tracker: try store.store.load().tracker, states: again.states, pillars: again.pillars,
+                                     through: again.through, months: again.months)
+        #expect(state.trend.series == wholeAfter)
+        #expect(state.trend.series != series)
+        #expect(!state.tracker.isHistoryComplete)
     }
 }

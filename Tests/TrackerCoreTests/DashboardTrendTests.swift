@@ -67,21 +67,65 @@ import TerminalKit
         #expect(tall.components(separatedBy: "\n").filter { $0.contains("% PV-") || $0.contains("% PR-") || $0.contains("% PT-") || $0.contains("% PS-") }.count == 5)
     }
 
-    @Test func aStoreReadThroughCheckpointsAsksForTheWholeHistoryFirst() throws {
-        let complete = Self.longHistory
-        var partial = complete
-        for (code, journal) in complete.journals {
+    /// A tracker as a store read through checkpoints holds it: the present, and each action's newest event.
+    static var partialHistory: Tracker {
+        var partial = longHistory
+        for (code, journal) in partial.journals {
             partial.journals[code] = Journal(state: code, windows: journal.windows(keep: 1, recent: 0), newest: 1)
         }
+        return partial
+    }
+
+    @Test func aStoreReadThroughCheckpointsAsksTheRunnerForTheTrendNotForTheWholeHistory() throws {
+        let complete = Self.longHistory
+        let partial = Self.partialHistory
         #expect(!partial.isHistoryComplete)
         var state = AppState(tracker: partial, options: AppOptions(storeName: "fixture-store", initialState: "XA"))
         _ = update(&state, .resize(Size(width: 80, height: 24)))
-        #expect(state.press(.character("3")) == [.loadHistory])
+        _ = update(&state, .tick(Fixture.time("2026-11-29T05:10:00Z")))
+        let effects = state.press(.character("3"))
+        let request = try #require(state.trend.pending)
+        #expect(effects == [.loadTrend(request)])
+        #expect(request.states == state.states.map(\.code) && request.through == Fixture.time("2026-11-29T05:10:00Z")
+                && request.months == DashboardTrend.months && request.pillars == complete.catalog.pillars)
         #expect(state.trend.series == nil)
-        #expect(render(state, size: Size(width: 80, height: 24)).plainText().contains("reading the whole history…"))
-        _ = update(&state, .historyLoaded(complete))
-        #expect(state.trend.series != nil)
+        #expect(render(state, size: Size(width: 80, height: 24)).plainText().contains("reading the trend…"))
+        // The runner's answer (what the store folds: the trend of the whole history) is shown; the tracker
+        // keeps its recent history.
+        let series = TrendSeries(tracker: complete, states: request.states, pillars: request.pillars, through: request.through,
+                                 months: request.months)
+        _ = update(&state, .trendLoaded(request, series))
+        #expect(state.trend.series == series)
+        #expect(state.trend.pending == nil)
+        #expect(!state.tracker.isHistoryComplete)
+        #expect(render(state, size: Size(width: 80, height: 24)).plainText()
+                == render(Self.dashboard(size: Size(width: 80, height: 24)), size: Size(width: 80, height: 24)).plainText())
+        // Leaving and coming back asks nothing more.
         #expect(state.press(.character("1"), .character("3")).isEmpty)
+    }
+
+    @Test func aSaveOrAReloadOnTheDashboardAsksAgainAndAnOlderAnswerIsDropped() throws {
+        var state = AppState(tracker: Self.partialHistory, options: AppOptions(storeName: "fixture-store", initialState: "XA"))
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        _ = update(&state, .tick(Fixture.time("2026-11-29T05:10:00Z")))
+        _ = state.press(.character("3"))
+        let first = try #require(state.trend.pending)
+        let shown = TrendSeries(pillarIDs: first.pillars.map(\.id), points: [])
+        _ = update(&state, .trendLoaded(first, shown))
+        let effects = update(&state, .saved([ChangeEvent(id: "new", time: Fixture.time("2026-11-20T00:00:00Z"), author: "alice",
+                                                         state: "XC", action: "PS-B-2", base: [], status: .implemented)]))
+        let second = try #require(state.trend.pending)
+        #expect(effects == [.loadTrend(second)] && second != first)
+        #expect(state.trend.series == shown, "the last trend stays on screen while the store folds the new one")
+        _ = update(&state, .trendLoaded(first, TrendSeries(pillarIDs: [], points: [])))
+        #expect(state.trend.series == shown && state.trend.pending == second, "an answer to an older request is dropped")
+        #expect(update(&state, .storeReloaded(Self.partialHistory)).count == 1)
+        let third = try #require(state.trend.pending)
+        _ = update(&state, .trendFailed(third, "disk on fire"))
+        #expect(state.trend.pending == nil && state.message?.text.contains("disk on fire") == true)
+        // Elsewhere than on the Dashboard, a save asks nothing.
+        _ = state.press(.character("1"))
+        #expect(update(&state, .saved([])).isEmpty)
     }
 
     @Test func aSaveOnTheDashboardRefreshesTheTrend() throws {

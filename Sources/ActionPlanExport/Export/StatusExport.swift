@@ -4,8 +4,9 @@ import ActionPlanModel
 /// built, bytes come out.
 ///
 /// Reading the store is the caller's part (only the store touches the disk), so the request says what it
-/// needs: the journals of the States in scope (`--state XA` reads one journal), and the whole history
-/// only for a past date or the HTML report's change list and monthly trend.
+/// needs: the journals of the States in scope (`--state XA` reads one journal), the whole history only
+/// for a past date or the HTML report's change list, and the monthly trend's tallies (`trendStates`),
+/// which the store folds journal by journal without the whole history in memory.
 public struct StatusExport: Sendable, Equatable {
     public var format: ExportFormat
     public var scope: ExportScope
@@ -49,14 +50,23 @@ public struct StatusExport: Sendable, Equatable {
     /// The journals the export reads: the States in scope, or every one (nil).
     public var journals: Set<String>? { scope.states.isEmpty ? nil : Set(scope.states) }
 
-    /// Whether every event is needed (a past date, the change list or the trend); otherwise the present
-    /// suffices.
+    /// Whether every event is needed (a past date or the change list); otherwise the present suffices.
+    /// The trend does not need it: its tallies come from the store (`trendStates`, `trendEnd`).
     public var needsCompleteHistory: Bool { Self.needsCompleteHistory(format: format, asOf: asOf) }
 
     /// The same rule before the scope is known (the CLI reads the store once when no State is named).
     public static func needsCompleteHistory(format: ExportFormat, asOf: Timestamp?) -> Bool {
-        asOf != nil || format.showsChanges || format.showsTrend
+        asOf != nil || format.showsChanges
     }
+
+    /// The States whose journals' trend tallies the report needs (`Store.trendTallies`), or nil when the
+    /// format shows no trend.
+    public func trendStates(in tracker: Tracker) -> [String]? {
+        format.showsTrend ? scope.participants(in: tracker).map(\.code) : nil
+    }
+
+    /// The instant the trend ends at: the day exported, or now.
+    public func trendEnd(now: Timestamp) -> Timestamp { asOf ?? now }
 
     /// What an export produced.
     public struct Output: Sendable, Equatable {
@@ -68,12 +78,15 @@ public struct StatusExport: Sendable, Equatable {
     }
 
     /// Builds the snapshot from `tracker` (loaded with `journals` and the history this export needs) and
-    /// writes it in the requested format.
-    public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp) -> Output {
+    /// writes it in the requested format. `trend`: the tallies of the `trendStates` journals, valid for
+    /// `trendEnd(now:)`, from the store; without them the trend is folded from `tracker`, which must then
+    /// hold the whole history.
+    public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp, trend: [String: TrendTallies]? = nil) -> Output {
         var snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
                                       changesFrom: changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now),
                                       generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges,
-                                      withTrend: format.showsTrend, omitEmptyStates: omitEmptyStates, marks: marks)
+                                      withTrend: format.showsTrend, omitEmptyStates: omitEmptyStates, marks: marks,
+                                      trendTallies: trend)
         snapshot.metadata.round = round
         return Output(bytes: format.write(snapshot, excel: excel, sheets: sheets), states: snapshot.states.count,
                       summary: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")

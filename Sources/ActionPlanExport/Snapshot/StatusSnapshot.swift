@@ -34,9 +34,11 @@ public struct StatusSnapshot: Sendable, Equatable {
     /// Only the HTML report shows changes and the trend; `withChanges: false` and `withTrend: false` skip
     /// walking the whole history. `omitEmptyStates` leaves out the States with no data in scope (no
     /// status, note or evidence recorded by `asOf`), in every format; the trend then covers the States kept.
+    /// `trendTallies` (per State, valid for `asOf ?? generatedAt`, from the store) gives the trend without
+    /// the whole history in `tracker`; without them the trend is folded from `tracker`.
     public init(tracker: Tracker, scope: ExportScope, asOf: Timestamp?, changesFrom: Timestamp?,
                 generatedAt: Timestamp, storeFormat: Int, withChanges: Bool = true, withTrend: Bool = false,
-                omitEmptyStates: Bool = false, marks: [ChartMark] = []) {
+                omitEmptyStates: Bool = false, marks: [ChartMark] = [], trendTallies: [String: TrendTallies]? = nil) {
         var participants = scope.participants(in: tracker)
         let pillars = scope.pillars(in: tracker.catalog)
         metadata = SnapshotMetadata(generatedAt: generatedAt, asOf: asOf, storeFormat: storeFormat,
@@ -64,9 +66,14 @@ public struct StatusSnapshot: Sendable, Equatable {
             ? ChangeReport(tracker: tracker, states: participants,
                            actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
             : ChangeReport(from: changesFrom, to: asOf, transitions: [], byState: [], byAuthor: [])
-        trend = withTrend
-            ? TrendSeries(tracker: tracker, states: participants.map(\.code), pillars: pillars, through: asOf ?? generatedAt)
-            : nil
+        if !withTrend {
+            trend = nil
+        } else if let trendTallies {
+            trend = TrendSeries(tallies: participants.compactMap { trendTallies[$0.code] }, states: participants.count,
+                                pillars: pillars, through: asOf ?? generatedAt)
+        } else {
+            trend = TrendSeries(tracker: tracker, states: participants.map(\.code), pillars: pillars, through: asOf ?? generatedAt)
+        }
         self.marks = marks.sorted { $0.date < $1.date }
     }
 

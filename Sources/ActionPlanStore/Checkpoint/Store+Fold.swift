@@ -145,29 +145,18 @@ extension Store {
                                    problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
     }
 
-    /// The checkpoint of `code` if the journal still starts with what it covers.
-    ///
-    /// When the journal's `stat` (inode, size, modification time) is the one recorded, the covered bytes
-    /// are the whole file and unchanged, as git trusts its index: no journal byte is read. As in git,
-    /// a journal modified in the same clock tick as the checkpoint was written is "racy": its stamp is
-    /// not trusted (the checkpoint file must be strictly newer), and the prefix is hashed instead.
-    /// Otherwise the covered prefix is read and hashed.
+    /// The checkpoint of `code` if the journal still starts with what it covers (`trustsPrefix`: by its
+    /// `stat` without reading a byte, else by hashing the covered prefix).
     private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> (Checkpoint, byStamp: Bool)? {
         guard let bytes = try? FileIO.read(checkpointPath(code)),
               let checkpoint = Checkpoint.decode([UInt8](bytes), state: code),
-              checkpoint.length <= stamp.size else { return nil }
-        if let recorded = checkpoint.stamp, recorded == stamp, recorded.size == checkpoint.length,
-           let own = FileIO.stamp(checkpointPath(code)),
-           (recorded.seconds, recorded.nanoseconds) < (own.seconds, own.nanoseconds) {
-            return (checkpoint, true)
-        }
-        guard let prefix = try? JournalBytes.read(journalPath(code), meter: meter), prefix.count >= checkpoint.length,
-              PrefixHash.of(prefix[..<Int(checkpoint.length)]) == checkpoint.hash else { return nil }
-        return (checkpoint, false)
+              let byStamp = trustsPrefix(code, stamp: stamp, length: checkpoint.length, hash: checkpoint.hash,
+                                         recorded: checkpoint.stamp, derived: checkpointPath(code)) else { return nil }
+        return (checkpoint, byStamp)
     }
 
     /// The stamp to record: the journal's, when the checkpoint covers all of it.
-    private static func settled(_ stamp: FileStamp, length: Int) -> FileStamp? {
+    static func settled(_ stamp: FileStamp, length: Int) -> FileStamp? {
         stamp.size == Int64(length) ? stamp : nil
     }
 

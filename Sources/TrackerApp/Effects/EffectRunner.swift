@@ -63,6 +63,8 @@ public final class EffectRunner {
             return .commands(sync())
         case .loadHistory:
             return .commands([loadHistory()])
+        case .loadTrend(let request):
+            return .commands([loadTrend(request)])
         case .saveView(let view):
             do { try store.saveSharedView(view) } catch { return .commands([.viewSaveFailed(error.description)]) }
             return .commands([.viewSaved(view)])
@@ -147,6 +149,18 @@ public final class EffectRunner {
             return .historyLoaded(loaded.tracker)
         } catch {
             return .reloadFailed(error.description)
+        }
+    }
+
+    /// The Dashboard's trend, folded by the store journal by journal (from its per-journal cache where
+    /// the journal is unchanged): the whole history is never held in memory, and the session keeps its
+    /// recent history.
+    private func loadTrend(_ request: TrendRequest) -> Command {
+        do {
+            return .trendLoaded(request, try store.trend(states: request.states, pillars: request.pillars, through: request.through,
+                                                        months: request.months))
+        } catch {
+            return .trendFailed(request, error.description)
         }
     }
 

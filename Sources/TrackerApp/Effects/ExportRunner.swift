@@ -38,7 +38,10 @@ public struct ExportRunner: Sendable {
             // The same use case as `actionplan export`, reading only the journals it needs.
             let export = StatusExport(format: request.format, scope: scope, asOf: asOf)
             let loaded = try store.load(states: export.journals, history: export.needsCompleteHistory ? .complete : .recent)
-            let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now)
+            let trend = try export.trendStates(in: loaded.tracker).map { codes throws(StoreError) in
+                try store.trendTallies(states: codes, pillars: loaded.tracker.catalog.pillars, through: export.trendEnd(now: now))
+            }
+            let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend)
             try store.refuseOutputInside(path)
             try FileIO.writeAtomically(Data(output.bytes), to: path)
             return .exported(path)

@@ -25,6 +25,10 @@ public enum Command: Equatable, Sendable {
     case storeReloaded(Tracker)
     /// The whole history, read for the History screen (the same store, every event in memory).
     case historyLoaded(Tracker)
+    /// The Dashboard's trend, folded by the store for the request.
+    case trendLoaded(TrendRequest, TrendSeries)
+    /// The store could not fold the trend (the Dashboard keeps what it showed).
+    case trendFailed(TrendRequest, String)
     /// Another process changed the store, but it could not be read again; the screen keeps the last good data.
     case reloadFailed(String)
     case exported(String)

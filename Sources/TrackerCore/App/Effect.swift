@@ -14,6 +14,9 @@ public enum Effect: Equatable, Sendable {
     /// Read every event of the store (the History screen of a store opened with recent history only),
     /// then answer `.historyLoaded(tracker)`.
     case loadHistory
+    /// Fold the Dashboard's trend in the store, journal by journal (a store opened with recent history
+    /// only), then answer `.trendLoaded(request, series)` or `.trendFailed(request, message)`.
+    case loadTrend(TrendRequest)
     /// Save a view in the store's shared views, then answer `.viewSaved` or `.viewSaveFailed`.
     case saveView(SavedView)
     /// Put text on the terminal's clipboard (OSC 52), then answer `.copied` or `.copyFailed`.

@@ -33,7 +33,7 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         return []
     case .saved(let events):
         state.applySaved(events)
-        return []
+        return state.trendNeeded
     case .saveFailed(let message):
         state.failPendingSave(message)
         return []
@@ -49,9 +49,16 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         guard tracker != state.tracker else { return [] }
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
-        return []
+        return state.trendNeeded
     case .historyLoaded(let tracker):
         state.replaceTracker(tracker)
+        return state.trendNeeded
+    case .trendLoaded(let request, let series):
+        state.trend.loaded(request, series)
+        return []
+    case .trendFailed(let request, let reason):
+        state.trend.failed(request)
+        state.message = Message("the trend could not be read: \(reason)", kind: .error)
         return []
     case .reloadFailed(let message):
         // Not a save failure: no pending change is affected, only the user is told.
@@ -162,12 +169,15 @@ extension AppState {
 
     /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
     /// within a page of the end of a truncated list, asks the runner for the whole history. The
-    /// Dashboard's trend needs it too.
+    /// Dashboard asks for its trend instead (`trendNeeded`).
     var historyNeeded: [Effect] {
-        if screen == .dashboard { return trend.needsHistory(tracker) ? [.loadHistory] : [] }
+        if screen == .dashboard { return trendNeeded }
         guard screen == .history, history.truncated else { return [] }
         return history.filter.isActive || history.selected + bodyHeight >= history.rows.count ? [.loadHistory] : []
     }
+
+    /// The Dashboard's trend, when it must be asked of the runner (a store read without its whole history).
+    var trendNeeded: [Effect] { screen == .dashboard ? trend.effects : [] }
 
     mutating func show(_ target: ScreenID) {
         if target == .help, screen != .help { screenBeforeHelp = screen }

@@ -15,7 +15,7 @@ enum DashboardTrendView {
         let (implementationX, coverageX) = (x + nameWidth + 1, x + nameWidth + 1 + columnWidth + 1)
         canvas.field(" Trend, All States", x: x, y: y, width: nameWidth, style: theme.title)
         guard let series = state.trend.series else {
-            canvas.text("reading the whole history…", x: implementationX, y: y, width: max(0, width - nameWidth - 1), style: theme.dim)
+            canvas.text("reading the trend…", x: implementationX, y: y, width: max(0, width - nameWidth - 1), style: theme.dim)
             return
         }
         guard let first = series.points.first, let last = series.points.last else {

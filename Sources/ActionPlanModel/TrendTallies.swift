@@ -1,0 +1,164 @@
+/// One journal's contribution to a `TrendSeries`: how the number of State × action pairs per pillar and
+/// status moves at each month end, keyed by calendar month.
+///
+/// A series is the sum of its States' tallies, so the store can fold journal after journal, keep these few
+/// numbers and drop the events before the next journal (peak memory: one journal), and keep them on disk
+/// per journal (`.checkpoints/XX.trend`). Tallies folded without an end (`through == nil`) are
+/// independent of the series' end: every month up to that of the newest event, each at its last
+/// millisecond; they give any series ending at or after the newest event (`covers`). A series ending
+/// before it needs tallies folded up to that end.
+public struct TrendTallies: Sendable, Equatable {
+    static let statusCount = Status.allCases.count
+
+    /// The pillar ids the tallies are laid out by (every pillar of the catalog, in catalog order).
+    public var pillarIDs: [String]
+    /// Per pillar: the time of the journal's earliest event of one of its trackable actions.
+    public var first: [Timestamp?]
+    /// The newest event of a trackable action.
+    public var latest: Timestamp?
+    /// The end the tallies were folded up to (its month's last point is at this instant); nil: every
+    /// event, month ends only.
+    public var through: Timestamp?
+    /// Month number (`year * 12 + month - 1`) → the moves of that month end, indexed
+    /// `pillar * Status.allCases.count + status rank`; months without a move are left out.
+    public var changes: [Int: [Int]]
+
+    public init(pillarIDs: [String], first: [Timestamp?], latest: Timestamp?, through: Timestamp?, changes: [Int: [Int]]) {
+        self.pillarIDs = pillarIDs
+        self.first = first
+        self.latest = latest
+        self.through = through
+        self.changes = changes
+    }
+
+    /// The tallies of one journal holding its whole history (`Journal.isComplete`) over the trackable
+    /// actions of `pillars`: every month (`through == nil`), or up to `end`.
+    public init(journal: Journal, pillars: [Pillar], through end: Timestamp? = nil) {
+        precondition(journal.isComplete, "a trend needs the whole history of each journal it folds")
+        let pillarOf = Self.pillarOf(pillars)
+        pillarIDs = pillars.map(\.id)
+        first = [Timestamp?](repeating: nil, count: pillars.count)
+        through = end
+        changes = [:]
+        var earliest: Timestamp?
+        var newest: Timestamp?
+        // Events are in (time, id) order: the first seen per pillar is its earliest.
+        for event in journal.events {
+            guard let p = pillarOf[event.action] else { continue }
+            if first[p] == nil { first[p] = event.time }
+            if earliest == nil { earliest = event.time }
+            newest = event.time
+        }
+        latest = newest
+        guard let earliest, let newest else { return }
+        let ends = TrendSeries.monthEnds(from: earliest, through: end ?? Self.monthEnd(of: newest))
+        let months = ends.map(Self.monthNumber)
+        let width = pillars.count * Self.statusCount
+        var changes: [Int: [Int]] = [:]
+        for (action, pair) in journal.pairs {
+            guard let p = pillarOf[action] else { continue }
+            TrendSeries.statusChanges(pair, in: journal.events, ends: ends) { m, from, to in
+                changes[months[m], default: [Int](repeating: 0, count: width)][p * Self.statusCount + from.rank] -= 1
+                changes[months[m]]![p * Self.statusCount + to.rank] += 1
+            }
+        }
+        self.changes = changes.filter { $0.value.contains { $0 != 0 } }
+    }
+
+    /// Whether these tallies give the series ending at `end` exactly.
+    public func covers(_ end: Timestamp) -> Bool {
+        if let through { return through == end }
+        return latest.map { $0 <= end } ?? true
+    }
+
+    /// The trackable actions of each pillar, as the trend counts them: `pillar:action,action;…`. Tallies
+    /// are only valid for the layout they were folded with (a cache keeps this to check it).
+    public static func layout(_ pillars: [Pillar]) -> String {
+        pillars.map { pillar in pillar.id + ":" + pillar.actions.filter(\.isTrackable).map(\.id).joined(separator: ",") }
+            .joined(separator: ";")
+    }
+
+    static func pillarOf(_ pillars: [Pillar]) -> [String: Int] {
+        var pillarOf: [String: Int] = [:]
+        for (p, pillar) in pillars.enumerated() {
+            for action in pillar.actions where action.isTrackable { pillarOf[action.id] = p }
+        }
+        return pillarOf
+    }
+
+    /// `year * 12 + month - 1` of an instant (UTC).
+    public static func monthNumber(_ time: Timestamp) -> Int {
+        let c = time.components
+        return Int(c.year) * 12 + Int(c.month) - 1
+    }
+
+    /// The last millisecond of `time`'s month.
+    static func monthEnd(of time: Timestamp) -> Timestamp {
+        let c = time.components
+        let (ny, nm) = c.month == 12 ? (c.year + 1, Int64(1)) : (c.year, c.month + 1)
+        return Timestamp(milliseconds: Timestamp.days(fromCivil: Int(ny), Int(nm), 1) * 86_400_000 - 1)
+    }
+}
+
+extension TrendSeries {
+    /// The series of `states` States summed from their journals' tallies (States without a journal
+    /// count as not assessed throughout, as in `init(tracker:…)`), over `pillars` (a subset of the
+    /// tallies' layout, by id), up to `end`. Equal to `init(tracker:…)` on the same journals; every
+    /// tallies value must cover `end` (`TrendTallies.covers`).
+    public init(tallies: [TrendTallies], states: Int, pillars: [Pillar], through end: Timestamp, months: Int? = nil) {
+        pillarIDs = pillars.map(\.id)
+        let statusCount = TrendTallies.statusCount
+        let trackable = pillars.map { $0.actions.filter(\.isTrackable).count }
+        // The first month: that of the earliest event in scope, if it is not after the end.
+        var first: Timestamp?
+        var indexes: [[Int?]] = []
+        for t in tallies {
+            precondition(t.covers(end), "tallies folded up to \(t.through.map(\.description) ?? "the newest event") do not give a series ending at \(end)")
+            let position = Dictionary(t.pillarIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+            let map = pillars.map { position[$0.id] }
+            indexes.append(map)
+            if let earliest = map.compactMap({ $0.flatMap { t.first[$0] } }).min(), earliest <= end {
+                first = min(first ?? earliest, earliest)
+            }
+        }
+        guard let first else { points = []; return }
+        let ends = Self.monthEnds(from: first, through: end)
+        // The moves of the pillars in scope, summed over the journals, month by month.
+        var merged: [Int: [Int]] = [:]
+        for (t, map) in zip(tallies, indexes) {
+            for (month, moves) in t.changes {
+                var row = merged[month] ?? [Int](repeating: 0, count: pillars.count * statusCount)
+                for (p, q) in map.enumerated() {
+                    guard let q else { continue }
+                    for s in 0..<statusCount { row[p * statusCount + s] += moves[q * statusCount + s] }
+                }
+                merged[month] = row
+            }
+        }
+        let order = merged.keys.sorted()
+        var next = 0
+        var tally = [Int](repeating: 0, count: pillars.count * statusCount)
+        for p in pillars.indices { tally[p * statusCount + Status.notAssessed.rank] = trackable[p] * states }
+        var result: [Point] = []
+        result.reserveCapacity(ends.count)
+        for instant in ends {
+            let month = TrendTallies.monthNumber(instant)
+            while next < order.count, order[next] <= month {
+                let moves = merged[order[next]]!
+                for k in tally.indices { tally[k] += moves[k] }
+                next += 1
+            }
+            var byPillar: [String: Progress] = [:]
+            var overall = Progress()
+            for (p, pillar) in pillars.enumerated() {
+                var figures = Progress()
+                for status in Status.allCases { figures.add(status, count: tally[p * statusCount + status.rank]) }
+                byPillar[pillar.id] = figures
+                overall.merge(figures)
+            }
+            result.append(Point(month: String(instant.day.prefix(7)), instant: instant, pillars: byPillar, overall: overall))
+        }
+        if let months, result.count > months { result.removeFirst(result.count - months) }
+        points = result
+    }
+}

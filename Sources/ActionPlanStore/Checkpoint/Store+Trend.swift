@@ -1,0 +1,80 @@
+import ActionPlanModel
+
+/// The monthly trend folded by the store, one journal at a time, without holding the whole history.
+///
+/// Each journal is read completely, folded into its `TrendTallies` and dropped before the next one, so
+/// the peak memory is about one journal whatever the store's size. The tallies are kept per journal in
+/// `.checkpoints/XX.trend` (`TrendCache`) and used again while the journal is unchanged, so a second
+/// call reads no journal byte, and a journal that grew is the only one read again.
+extension Store {
+    func trendPath(_ code: String) -> String { checkpointFolder + "/\(code).trend" }
+
+    /// The trend of the States `codes` (those without a journal count as not assessed throughout) over
+    /// `scope` (default: every pillar of `pillars`, the catalog's), up to `end`, keeping the newest
+    /// `months`: equal to `TrendSeries(tracker:…)` on a store read whole.
+    public func trend(states codes: [String], pillars: [Pillar], scope: [Pillar]? = nil, through end: Timestamp,
+                      months: Int? = nil) throws(StoreError) -> TrendSeries {
+        let tallies = try trendTallies(states: codes, pillars: pillars, through: end)
+        return TrendSeries(tallies: codes.compactMap { tallies[$0] }, states: codes.count, pillars: scope ?? pillars,
+                           through: end, months: months)
+    }
+
+    /// Each journal's tallies over the catalog's `pillars`, valid for a series ending at `end`
+    /// (`TrendTallies.covers`); States without a journal are left out. Journals are read one after the
+    /// other, each under the shared lock.
+    public func trendTallies(states codes: [String], pillars: [Pillar], through end: Timestamp) throws(StoreError) -> [String: TrendTallies] {
+        try completeInterruptedBatches()
+        let layout = TrendCache.layoutHash(pillars, renames: renameBook().digest)
+        let pending = !committedBatches().isEmpty
+        var result: [String: TrendTallies] = [:]
+        for code in codes {
+            try SafePath.requireCode(code, file: statesFolder)
+            let tallies = try withLock(.shared) { () throws(StoreError) -> TrendTallies? in
+                try journalTrend(code, pillars: pillars, layout: layout, through: end, pending: pending)
+            }
+            if let tallies { result[code] = tallies }
+        }
+        return result
+    }
+
+    /// One journal's tallies; the caller holds the lock. From the cache when it is trusted and covers
+    /// `end`; otherwise the journal is read and folded, and the cache rewritten (when the store is
+    /// writable and the journal ends with a whole line).
+    private func journalTrend(_ code: String, pillars: [Pillar], layout: UInt64, through end: Timestamp,
+                              pending batches: Bool) throws(StoreError) -> TrendTallies? {
+        let file = journalPath(code)
+        guard let stamp = FileIO.stamp(file) else { return nil }
+        // A batch that this user cannot complete is folded in memory (rare; no cache).
+        let pending = batches ? pendingEvents(for: code) : []
+        if pending.isEmpty, let (cache, byStamp) = trustedTrend(code, stamp: stamp, layout: layout), cache.tallies.covers(end) {
+            if !byStamp, isWritable, let settled = Self.settled(stamp, length: Int(cache.length)) {
+                // Hashed because the stat was racy: record the settled stat, so the next call reads nothing.
+                var next = cache
+                next.stamp = settled
+                writeDerived(next.encoded(), name: "\(code).trend")
+            }
+            return cache.tallies
+        }
+        let bytes = try JournalBytes.read(file, meter: meter)
+        let (events, _) = JournalReader.read(bytes, file: file, state: code)
+        let journal = Journal(state: code, events: events + pending)
+        let open = TrendTallies(journal: journal, pillars: pillars)
+        if pending.isEmpty, isWritable, bytes.last == 0x0A || bytes.isEmpty {
+            let cache = TrendCache(state: code, length: Int64(bytes.count), hash: PrefixHash.of(bytes[...]),
+                                   stamp: Self.settled(stamp, length: bytes.count), layout: layout, tallies: open)
+            writeDerived(cache.encoded(), name: "\(code).trend")
+        }
+        return open.covers(end) ? open : TrendTallies(journal: journal, pillars: pillars, through: end)
+    }
+
+    /// The cached tallies of `code` if they were folded from exactly the journal as it is now (the whole
+    /// file, by the checkpoints' rule) with the same catalog layout.
+    private func trustedTrend(_ code: String, stamp: FileStamp, layout: UInt64) -> (TrendCache, byStamp: Bool)? {
+        guard let bytes = try? FileIO.read(trendPath(code)),
+              let cache = TrendCache.decode([UInt8](bytes), state: code),
+              cache.layout == layout, cache.length == stamp.size,
+              let byStamp = trustsPrefix(code, stamp: stamp, length: cache.length, hash: cache.hash, recorded: cache.stamp,
+                                         derived: trendPath(code)) else { return nil }
+        return (cache, byStamp)
+    }
+}

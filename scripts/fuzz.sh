@@ -52,7 +52,7 @@ module() {  # name sources...
     built+=("$stamp")
 }
 
-module ActionPlanModel Sources/ActionPlanModel/*.swift
+module ActionPlanModel $(find Sources/ActionPlanModel -name '*.swift' | sort)
 module ActionPlanResources Resources/EmbeddedResources.swift "$out/resource_bundle_accessor.swift"
 module ActionPlanStore $(find Sources/ActionPlanStore -name '*.swift' | sort)
 module TerminalKit $(find Sources/TerminalKit -name '*.swift' | sort)

@@ -6,7 +6,7 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJournal(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Data(bytes: data, count: size)
-    let (events, problems) = JournalReader.read(bytes, file: "states/XA.jsonl", state: "XA")
+    let (events, problems) = JournalReader.read(bytes, file: "states/XA.jsonl", state: "XA", renames: RenameBook(installs: []))
     for problem in problems { precondition(problem.location.map { $0.line >= 1 && $0.column >= 1 } ?? true, "bad location \(problem)") }
     var journal = Journal(state: "XA", events: events)
     precondition(events.allSatisfy { $0.state == "XA" }, "an event kept another State's code")

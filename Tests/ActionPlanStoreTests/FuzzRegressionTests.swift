@@ -32,7 +32,7 @@ struct FuzzRegressionTests {
 
     @Test func journalReaderAndFold() {
         for bytes in Self.inputs("journal") {
-            let (events, problems) = JournalReader.read(Data(bytes), file: "XA.jsonl", state: "XA")
+            let (events, problems) = JournalReader.read(Data(bytes), file: "XA.jsonl", state: "XA", renames: RenameBook(installs: []))
             #expect(problems.allSatisfy { ($0.location?.line ?? 1) >= 1 && ($0.location?.column ?? 1) >= 1 })
             let journal = Journal(state: "XA", events: events)
             #expect(journal.events.count == events.count)

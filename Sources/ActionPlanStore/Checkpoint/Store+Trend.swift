@@ -24,13 +24,14 @@ extension Store {
     /// other, each under the shared lock.
     public func trendTallies(states codes: [String], pillars: [Pillar], through end: Timestamp) throws(StoreError) -> [String: TrendTallies] {
         try completeInterruptedBatches()
-        let layout = TrendCache.layoutHash(pillars, renames: renameBook().digest)
+        let renames = renameBook()
+        let layout = TrendCache.layoutHash(pillars, renames: renames.digest)
         let pending = !committedBatches().isEmpty
         var result: [String: TrendTallies] = [:]
         for code in codes {
             try SafePath.requireCode(code, file: statesFolder)
             let tallies = try withLock(.shared) { () throws(StoreError) -> TrendTallies? in
-                try journalTrend(code, pillars: pillars, layout: layout, through: end, pending: pending)
+                try journalTrend(code, pillars: pillars, layout: layout, renames: renames, through: end, pending: pending)
             }
             if let tallies { result[code] = tallies }
         }
@@ -40,7 +41,7 @@ extension Store {
     /// One journal's tallies; the caller holds the lock. From the cache when it is trusted and covers
     /// `end`; otherwise the journal is read and folded, and the cache rewritten (when the store is
     /// writable and the journal ends with a whole line).
-    private func journalTrend(_ code: String, pillars: [Pillar], layout: UInt64, through end: Timestamp,
+    private func journalTrend(_ code: String, pillars: [Pillar], layout: UInt64, renames: RenameBook, through end: Timestamp,
                               pending batches: Bool) throws(StoreError) -> TrendTallies? {
         let file = journalPath(code)
         guard let stamp = FileIO.stamp(file) else { return nil }
@@ -56,7 +57,8 @@ extension Store {
             return cache.tallies
         }
         let bytes = try JournalBytes.read(file, meter: meter)
-        let (events, _) = JournalReader.read(bytes, file: file, state: code)
+        // Through the catalog's id mapping, as every journal read (events are never rewritten).
+        let (events, _) = JournalReader.read(bytes, file: file, state: code, renames: renames)
         let journal = Journal(state: code, events: events + pending)
         let open = TrendTallies(journal: journal, pillars: pillars)
         if pending.isEmpty, isWritable, bytes.last == 0x0A || bytes.isEmpty {

@@ -3,7 +3,7 @@ import ActionPlanModel
 
 /// Reads a journal line by line, keeping every good event and reporting every bad line.
 enum JournalReader {
-    static func read(_ data: Data, file: String, state: String, renames: RenameBook = RenameBook(installs: [])) -> ([ChangeEvent], [StoreProblem]) {
+    static func read(_ data: Data, file: String, state: String, renames: RenameBook) -> ([ChangeEvent], [StoreProblem]) {
         read([UInt8](data), file: file, state: state, renames: renames)
     }
 
@@ -12,7 +12,7 @@ enum JournalReader {
     /// The events come out as the fold sees them: `renames` (the catalog installations' id mappings)
     /// shows an event recorded under an old id under its new id(s); the file is never rewritten.
     static func read(_ bytes: [UInt8], file: String, state: String, firstLine: Int = 1,
-                     renames: RenameBook = RenameBook(installs: [])) -> ([ChangeEvent], [StoreProblem]) {
+                     renames: RenameBook) -> ([ChangeEvent], [StoreProblem]) {
         var events: [ChangeEvent] = []
         var problems: [StoreProblem] = []
         var lineNumber = firstLine - 1

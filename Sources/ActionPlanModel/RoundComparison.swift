@@ -64,15 +64,23 @@ public struct RoundComparison: Sendable, Equatable {
     /// Compares `a` and `b` over `states` (and the actions of `pillar`, or all). The tracker must hold the
     /// whole history of those States.
     public init(tracker: Tracker, a: Round, b: Round, states: [Participant], pillar: String? = nil) {
+        self.init(catalog: tracker.catalog, a: a, b: b, states: states, pillar: pillar) { code in tracker.journal(code) }
+    }
+
+    /// The same comparison with each State's journal asked for in turn (and dropped after its rows are
+    /// made), so a store can compare rounds reading one whole journal at a time instead of the whole
+    /// history at once. `journal` must give the State's whole history.
+    public init<Failure: Error>(catalog: Catalog, a: Round, b: Round, states: [Participant], pillar: String? = nil,
+                                journal source: (String) throws(Failure) -> Journal) throws(Failure) {
         self.a = a
         self.b = b
-        let pillars = tracker.catalog.pillars.filter { pillar == nil || $0.id == pillar }
+        let pillars = catalog.pillars.filter { pillar == nil || $0.id == pillar }
         var rows: [Row] = []
         var byState: [Tally] = []
         var byPillar = pillars.map { Tally(key: $0.id, label: $0.title) }
         var total = Tally(key: "total", label: "Total")
         for state in states {
-            let journal = tracker.journal(state.code)
+            let journal = try source(state.code)
             let before = journal.assessments(asOf: a.snapshotInstant)
             let after = journal.assessments(asOf: b.snapshotInstant)
             let reviewed = journal.reviewedActions(from: b.opensAt, to: b.snapshotInstant)

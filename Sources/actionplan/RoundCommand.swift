@@ -131,15 +131,18 @@ struct RoundCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let (store, loaded) = try storeOptions.load()
+            // The present through checkpoints; the rounds' snapshots are folded by the store one whole
+            // journal at a time, so the whole history is never in memory at once.
+            let (store, loaded) = try storeOptions.load(history: .recent)
             let tracker = loaded.tracker
             let book = RoundBook(records: tracker.office)
             for problem in book.problems { Console.warning("office.jsonl: " + problem.message) }
             let first = try requireRound(book, a), second = try requireRound(book, b)
             if first == second { throw fail("compare two different rounds (both are '\(first.name)')", code: ExitCodes.usage) }
             let scope = ExportScope(states: try tracker.requireStates(states), includePartners: partners || tracker.settings.includePartners)
-            let comparison = RoundComparison(tracker: tracker, a: first, b: second, states: scope.participants(in: tracker),
-                                             pillar: try pillar.map { try tracker.requirePillar($0).id })
+            let pillarID = try pillar.map { try tracker.requirePillar($0).id }
+            let comparison = try store.compareRounds(catalog: tracker.catalog, a: first, b: second,
+                                                     states: scope.participants(in: tracker), pillar: pillarID)
             try output.deliver(RoundComparisonFiles.write(comparison, format: format), outside: store,
                                what: "comparison of '\(first.name)' and '\(second.name)'")
         }

@@ -148,8 +148,8 @@ struct RoundTests {
         #expect(state.message == Message("comparing needs two rounds; the store has 1 (actionplan round list)", kind: .error))
     }
 
-    @Test("a store opened with recent history asks for the whole history first, then shows the comparison")
-    func comparisonLoadsHistory() throws {
+    @Test("a store opened with recent history asks the store to compare (never the whole history), then shows its answer; an older answer is dropped")
+    func comparisonAskedOfTheStore() throws {
         var recent = Fixture.tracker(events: Fixture.events + Self.later)
         let xa = recent.journal("XA")
         let windows = Set(xa.events.map(\.action)).sorted().map { action in
@@ -159,14 +159,30 @@ struct RoundTests {
         recent.journals["XA"] = Journal(state: "XA", windows: windows, newest: 2)
         #expect(!recent.isHistoryComplete)
         var state = Self.state(tracker: recent)
-        #expect(state.press(.character("C")) == [.loadHistory])
+        let effects = state.press(.character("C"))
+        guard case .compareRounds(let request)? = effects.first, effects.count == 1 else {
+            Issue.record("expected one .compareRounds, got \(effects)"); return
+        }
+        #expect(!effects.contains(.loadHistory))
         guard case .roundComparison(let waiting) = state.mode else { Issue.record("not open"); return }
         #expect(waiting.waiting && waiting.comparison == nil)
         var complete = Fixture.tracker(events: Fixture.events + Self.later)
         complete.office = Self.office
-        _ = update(&state, .historyLoaded(complete))
+        let answer = RoundComparison(tracker: complete, a: request.a, b: request.b, states: request.states)
+        // An answer for other rounds (the user pressed a or b meanwhile) is dropped.
+        var stale = request
+        stale.a = request.b
+        stale.b = request.a
+        _ = update(&state, .roundsCompared(stale, answer))
+        guard case .roundComparison(let still) = state.mode else { Issue.record("closed"); return }
+        #expect(still.waiting && still.comparison == nil)
+        _ = update(&state, .roundsCompared(request, answer))
         guard case .roundComparison(let shown) = state.mode else { Issue.record("closed"); return }
-        #expect(!shown.waiting && shown.comparison != nil)
+        #expect(!shown.waiting && shown.comparison == answer)
+        #expect(!state.tracker.isHistoryComplete, "the session keeps its recent history")
+        // A failure closes the view with the reason.
+        _ = update(&state, .roundsCompareFailed(request, "disk on fire"))
+        #expect(state.mode == .roundComparison(shown), "no longer waiting: a late failure changes nothing")
     }
 
     // MARK: - Goldens

@@ -65,6 +65,13 @@ public final class EffectRunner {
             return .commands([loadHistory()])
         case .loadTrend(let request):
             return .commands([loadTrend(request)])
+        case .compareRounds(let request):
+            do {
+                return .commands([.roundsCompared(request, try store.compareRounds(catalog: request.catalog, a: request.a, b: request.b,
+                                                                                   states: request.states))])
+            } catch {
+                return .commands([.roundsCompareFailed(request, error.description)])
+            }
         case .saveView(let view):
             do { try store.saveSharedView(view) } catch { return .commands([.viewSaveFailed(error.description)]) }
             return .commands([.viewSaved(view)])

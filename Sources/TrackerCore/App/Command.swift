@@ -29,6 +29,9 @@ public enum Command: Equatable, Sendable {
     case trendLoaded(TrendRequest, TrendSeries)
     /// The store could not fold the trend (the Dashboard keeps what it showed).
     case trendFailed(TrendRequest, String)
+    /// The store's comparison of two rounds (`Effect.compareRounds`).
+    case roundsCompared(RoundCompareRequest, RoundComparison)
+    case roundsCompareFailed(RoundCompareRequest, String)
     /// Another process changed the store, but it could not be read again; the screen keeps the last good data.
     case reloadFailed(String)
     case exported(String)

@@ -17,6 +17,9 @@ public enum Effect: Equatable, Sendable {
     /// Fold the Dashboard's trend in the store, journal by journal (a store opened with recent history
     /// only), then answer `.trendLoaded(request, series)` or `.trendFailed(request, message)`.
     case loadTrend(TrendRequest)
+    /// Compare two reporting rounds in the store, one whole journal at a time (a store opened with recent
+    /// history only), then answer `.roundsCompared(request, comparison)` or `.roundsCompareFailed`.
+    case compareRounds(RoundCompareRequest)
     /// Save a view in the store's shared views, then answer `.viewSaved` or `.viewSaveFailed`.
     case saveView(SavedView)
     /// Put text on the terminal's clipboard (OSC 52), then answer `.copied` or `.copyFailed`.

@@ -33,7 +33,7 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         return []
     case .saved(let events):
         state.applySaved(events)
-        return state.trendNeeded
+        return state.trendNeeded + state.roundComparisonNeeded
     case .saveFailed(let message):
         state.failPendingSave(message)
         return []
@@ -49,16 +49,22 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         guard tracker != state.tracker else { return [] }
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
-        return state.trendNeeded
+        return state.trendNeeded + state.roundComparisonNeeded
     case .historyLoaded(let tracker):
         state.replaceTracker(tracker)
-        return state.trendNeeded
+        return state.trendNeeded + state.roundComparisonNeeded
     case .trendLoaded(let request, let series):
         state.trend.loaded(request, series)
         return []
     case .trendFailed(let request, let reason):
         state.trend.failed(request)
         state.message = Message("the trend could not be read: \(reason)", kind: .error)
+        return []
+    case .roundsCompared(let request, let comparison):
+        state.roundsCompared(request, comparison)
+        return []
+    case .roundsCompareFailed(let request, let reason):
+        state.roundsCompareFailed(request, reason)
         return []
     case .reloadFailed(let message):
         // Not a save failure: no pending change is affected, only the user is told.

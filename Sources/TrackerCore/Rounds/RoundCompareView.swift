@@ -5,14 +5,15 @@ import TerminalKit
 ///
 /// The comparison is computed by `update` (when the view opens, a round is changed, or the store
 /// reloads), never while drawing. A closed round's snapshot needs the whole history, so a store opened
-/// with recent history only asks the runner for it first (`waiting`).
+/// with recent history only asks the store to compare (`waiting`), which reads one whole journal at a
+/// time: the session never holds the whole history.
 public struct RoundCompareView: Equatable, Sendable {
     /// Indexes into `RoundBook.rounds`.
     public var a: Int
     public var b: Int
     public var scroll = 0
     public var comparison: RoundComparison?
-    /// The whole history was asked for; the comparison follows when it arrives.
+    /// The comparison was asked of the store (`.compareRounds`); it follows when it arrives.
     public var waiting = false
 
     public init(a: Int, b: Int) {
@@ -71,7 +72,7 @@ enum RoundCompareDrawing {
         canvas.text("B " + describe(rounds[view.b]), x: rect.x + 2, y: rect.y + 2, width: inner, style: .bold)
         let top = rect.y + 4, height = rect.maxY - 1 - top
         guard let comparison = view.comparison else {
-            canvas.text(view.waiting ? "reading the whole history…" : "", x: rect.x + 2, y: top, width: inner, style: canvas.theme.dim)
+            canvas.text(view.waiting ? "comparing the rounds, one State's history at a time…" : "", x: rect.x + 2, y: top, width: inner, style: canvas.theme.dim)
             return
         }
         let lines = RoundCompareView.lines(comparison, width: inner)
@@ -79,5 +80,21 @@ enum RoundCompareDrawing {
             let heading = line.hasPrefix("PILLAR") || line.hasPrefix("STATE ") || line.hasPrefix("Changed") || line.hasPrefix("Not reviewed")
             canvas.text(line, x: rect.x + 2, y: top + i, width: inner, style: heading ? canvas.theme.title : .plain)
         }
+    }
+}
+
+/// What the TUI asks the store to compare (`Effect.compareRounds`) when the session holds only recent
+/// history: the store reads one whole journal at a time, so the whole history is never in memory.
+public struct RoundCompareRequest: Equatable, Sendable {
+    public var catalog: Catalog
+    public var a: Round
+    public var b: Round
+    public var states: [Participant]
+
+    public init(catalog: Catalog, a: Round, b: Round, states: [Participant]) {
+        self.catalog = catalog
+        self.a = a
+        self.b = b
+        self.states = states
     }
 }

@@ -62,7 +62,9 @@ extension AppState {
         return []
     }
 
-    /// Computes the view's comparison, or asks for the whole history a closed round's snapshot needs.
+    /// Computes the view's comparison in memory when the session holds every event (or no closed round
+    /// is involved); otherwise asks the store for it (`.compareRounds`), which reads one whole journal at
+    /// a time, so the whole history is never loaded into the session.
     private mutating func showComparison(_ view: RoundCompareView) -> [Effect] {
         var view = view
         let a = rounds.rounds[view.a], b = rounds.rounds[view.b]
@@ -70,12 +72,39 @@ extension AppState {
             view.comparison = nil
             view.waiting = true
             mode = .roundComparison(view)
-            return [.loadHistory]
+            return [.compareRounds(RoundCompareRequest(catalog: tracker.catalog, a: a, b: b, states: states))]
         }
         view.waiting = false
         view.comparison = RoundComparison(tracker: tracker, a: a, b: b, states: states)
         mode = .roundComparison(view)
         return []
+    }
+
+    /// The store's answer: shown if the view still compares those two rounds (an older answer is dropped).
+    mutating func roundsCompared(_ request: RoundCompareRequest, _ comparison: RoundComparison) {
+        guard case .roundComparison(var view) = mode, view.waiting, isCurrent(request, view) else { return }
+        view.waiting = false
+        view.comparison = comparison
+        mode = .roundComparison(view)
+    }
+
+    mutating func roundsCompareFailed(_ request: RoundCompareRequest, _ reason: String) {
+        guard case .roundComparison(let view) = mode, view.waiting, isCurrent(request, view) else { return }
+        mode = .browsing
+        message = Message("the rounds could not be compared: \(reason)", kind: .error)
+    }
+
+    private func isCurrent(_ request: RoundCompareRequest, _ view: RoundCompareView) -> Bool {
+        view.a < rounds.rounds.count && view.b < rounds.rounds.count
+            && rounds.rounds[view.a] == request.a && rounds.rounds[view.b] == request.b && request.states == states
+    }
+
+    /// After a save or a reload: the open comparison asks the store again when it cannot be made here.
+    var roundComparisonNeeded: [Effect] {
+        guard case .roundComparison(let view) = mode, view.waiting,
+              view.a < rounds.rounds.count, view.b < rounds.rounds.count else { return [] }
+        return [.compareRounds(RoundCompareRequest(catalog: tracker.catalog, a: rounds.rounds[view.a], b: rounds.rounds[view.b],
+                                                   states: states))]
     }
 
     /// After the store changed (a save, a reload, the whole history arriving): the open comparison again.
@@ -86,7 +115,12 @@ extension AppState {
             return
         }
         let a = rounds.rounds[view.a], b = rounds.rounds[view.b]
-        guard !(a.isClosed || b.isClosed) || tracker.isHistoryComplete else { return }
+        guard !(a.isClosed || b.isClosed) || tracker.isHistoryComplete else {
+            // The store compares again (`roundComparisonNeeded`); the last comparison stays on screen meanwhile.
+            view.waiting = true
+            mode = .roundComparison(view)
+            return
+        }
         view.waiting = false
         view.comparison = RoundComparison(tracker: tracker, a: a, b: b, states: states)
         mode = .roundComparison(view)

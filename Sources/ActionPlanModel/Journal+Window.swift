@@ -102,6 +102,8 @@ extension Journal {
         for (position, old) in order.enumerated() { newIndex[old] = Int32(position) }
         self = whole
         events = order.map { merged[$0] }
+        pairs.reserveCapacity(windows.count)
+        current.reserveCapacity(windows.count)
         for (action, pair) in whole.pairs {
             var moved = pair
             moved.order = pair.order.map { newIndex[Int($0)] }

@@ -133,9 +133,15 @@ enum ScaleBenchmark {
         do {
             let store = try Store.open(path: path, create: false)
             let loaded = try store.load(history: history)
+            let read = clock.now
             var state = AppState(tracker: loaded.tracker, options: AppOptions(storeName: "bench"))
             _ = update(&state, .resize(size))
             _ = render(state, size: size)
+            // ACTIONPLAN_BENCH_PHASES=1: where the time goes (store read, then state + first frame), on stderr.
+            if ProcessInfo.processInfo.environment["ACTIONPLAN_BENCH_PHASES"] != nil {
+                FileHandle.standardError.write(Data(String(format: "read %.1f ms, state + frame %.1f ms\n",
+                    Timing.milliseconds(read - started), Timing.milliseconds(clock.now - read)).utf8))
+            }
         } catch {
             print("error: \(error)")
             exit(1)

@@ -91,16 +91,23 @@ struct Checkpoint: Equatable {
         guard bytes[endStart..<endStart + 4].elementsEqual("end ".utf8),
               String(decoding: bytes[endStart + 4..<bytes.count - 1], as: UTF8.self) == PrefixHash.hex(PrefixHash.check(bytes[..<endStart]))
         else { return nil }
-        var lines: [ArraySlice<UInt8>] = []
+        return bytes.withUnsafeBufferPointer { buffer in decodeLines(UnsafeBufferPointer(rebasing: buffer[..<endStart]), state: state) }
+    }
+
+    /// The lines before `end HASH`, walked in place (a warm start reads some 25,000 of them).
+    private static func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, state: String) -> Checkpoint? {
         var from = 0
-        for i in 0..<endStart where bytes[i] == 0x0A {
-            lines.append(bytes[from..<i])
-            from = i + 1
+        func nextLine() -> UnsafeBufferPointer<UInt8>? {
+            guard from < bytes.count else { return nil }
+            var end = from
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            defer { from = end + 1 }
+            return UnsafeBufferPointer(rebasing: bytes[from..<end])
         }
-        guard lines.count >= 2 else { return nil }
-        let header = String(decoding: lines[0], as: UTF8.self).split(separator: " ")
+        guard let first = nextLine(), let second = nextLine() else { return nil }
+        let header = String(decoding: first, as: UTF8.self).split(separator: " ")
         guard header.count == 3, header[0] == "actionplan-checkpoint", header[1] == "\(version)", header[2] == state else { return nil }
-        let covers = String(decoding: lines[1], as: UTF8.self).split(separator: " ")
+        let covers = String(decoding: second, as: UTF8.self).split(separator: " ")
         guard covers.count == 5, covers[0] == "covers", let length = Int64(covers[1]), let count = Int(covers[2]),
               let hash = UInt64(covers[3], radix: 16) else { return nil }
         var stamp: FileStamp?
@@ -111,10 +118,12 @@ struct Checkpoint: Equatable {
             stamp = FileStamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode)
         }
         var checkpoint = Checkpoint(state: state, length: length, lines: count, hash: hash, stamp: stamp, problems: [], windows: [])
-        var k = 2
-        while k < lines.count {
-            let line = lines[k]
-            k += 1
+        var reuse = CheckpointEventCodec.Reuse(state: state)
+        func event(_ line: UnsafeBufferPointer<UInt8>) -> ChangeEvent? {
+            var fields = CheckpointEventCodec.FieldCursor(line)
+            return fields.event(reusing: &reuse)
+        }
+        while let line = nextLine() {
             if line.starts(with: "problem ".utf8) {
                 let fields = String(decoding: line, as: UTF8.self).split(separator: " ", maxSplits: 4)
                 guard fields.count == 5, let severity = StoreProblem.Severity(rawValue: String(fields[1])),
@@ -123,25 +132,27 @@ struct Checkpoint: Equatable {
                 checkpoint.problems.append(LineProblem(severity: severity, line: number, column: column, message: message))
                 continue
             }
-            let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
-            guard fields.count == 3, fields[0] == "pair", let omitted = Int(fields[1]), let count = Int(fields[2]), count > 0,
-                  k + count + (omitted > 0 ? 1 : 0) <= lines.count else { return nil }
+            // `pair OMITTED COUNT`
+            guard line.starts(with: "pair ".utf8) else { return nil }
+            let numbers = UnsafeBufferPointer(rebasing: line[5...])
+            guard let space = numbers.firstIndex(of: 0x20),
+                  let omitted = CheckpointEventCodec.FieldCursor.number(UnsafeBufferPointer(rebasing: numbers[..<space])),
+                  let count = CheckpointEventCodec.FieldCursor.number(UnsafeBufferPointer(rebasing: numbers[(space + 1)...])),
+                  omitted >= 0, count > 0, count <= bytes.count else { return nil }
             var start = Assessment.unassessed
             if omitted > 0 {
-                guard let event = CheckpointEventCodec.decode(lines[k]) else { return nil }
+                guard let line = nextLine(), let event = event(line) else { return nil }
                 // Built directly, not applied: `apply` checks each evidence reference against the list.
                 start = Assessment(status: event.status ?? .notAssessed, note: event.note ?? "", evidence: event.evidenceAdded ?? [],
                                    updatedAt: event.time, updatedBy: event.author)
-                k += 1
             }
             var events: [ChangeEvent] = []
-            events.reserveCapacity(count)
+            events.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let event = CheckpointEventCodec.decode(lines[k]) else { return nil }
+                guard let line = nextLine(), let event = event(line) else { return nil }
                 events.append(event)
-                k += 1
             }
-            checkpoint.windows.append(PairWindow(action: events[0].action, start: start, omitted: omitted, events: events))
+            checkpoint.windows.append(PairWindow(action: events[0].action, start: start, omitted: Int(omitted), events: events))
         }
         return checkpoint
     }

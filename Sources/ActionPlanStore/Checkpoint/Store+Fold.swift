@@ -38,13 +38,28 @@ extension Store {
 
     /// Reads several journals on every core: each is its own file and checkpoint, so they are independent.
     func readJournals(_ codes: [String], depth: HistoryDepth) -> [String: Result<JournalRead, StoreError>] {
+        readJournals(codes, depth: depth, alongside: { () throws(StoreError) in }).1
+    }
+
+    /// Reads several journals on every core, and runs `other` as one more task among them (start-up
+    /// parses the catalog meanwhile).
+    func readJournals<Other: Sendable>(_ codes: [String], depth: HistoryDepth, alongside other: @Sendable () throws(StoreError) -> Other)
+        -> (Result<Other, StoreError>, [String: Result<JournalRead, StoreError>]) {
         let results = Mutex<[String: Result<JournalRead, StoreError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
+        let extra = Mutex<Result<Other, StoreError>?>(nil)
+        DispatchQueue.concurrentPerform(iterations: codes.count + 1) { i in
+            guard i > 0 else {
+                let result: Result<Other, StoreError>
+                do throws(StoreError) { result = .success(try other()) } catch { result = .failure(error) }
+                extra.withLock { $0 = result }
+                return
+            }
+            let code = codes[i - 1]
             let result: Result<JournalRead, StoreError>
-            do throws(StoreError) { result = .success(try readJournal(codes[i], depth: depth)) } catch { result = .failure(error) }
-            results.withLock { $0[codes[i]] = result }
+            do throws(StoreError) { result = .success(try readJournal(code, depth: depth)) } catch { result = .failure(error) }
+            results.withLock { $0[code] = result }
         }
-        return results.withLock { $0 }
+        return (extra.withLock { $0! }, results.withLock { $0 })
     }
 
     // MARK: - Reading one journal
@@ -148,8 +163,8 @@ extension Store {
     /// not trusted (the checkpoint file must be strictly newer), and the prefix is hashed instead.
     /// Otherwise the covered prefix is read and hashed.
     private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> (Checkpoint, byStamp: Bool)? {
-        guard let bytes = try? FileIO.read(checkpointPath(code)),
-              let checkpoint = Checkpoint.decode([UInt8](bytes), state: code),
+        guard let bytes = try? FileIO.readBytes(checkpointPath(code)),
+              let checkpoint = Checkpoint.decode(bytes, state: code),
               checkpoint.length <= stamp.size else { return nil }
         if let recorded = checkpoint.stamp, recorded == stamp, recorded.size == checkpoint.length,
            let own = FileIO.stamp(checkpointPath(code)),

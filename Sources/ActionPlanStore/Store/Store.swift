@@ -104,7 +104,12 @@ public final class Store: Sendable {
     func loadUnlocked(states only: Set<String>?, history: HistoryDepth = .complete) throws(StoreError) -> LoadedStore {
         let fingerprint = self.fingerprint()
         let manifest = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
-        let (catalog, catalogProblems) = try loadCatalog()
+        let pending = !committedBatches().isEmpty
+        let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
+        // The catalog is parsed on one core while the journals are read on the others (start-up).
+        let (catalogResult, reads) = readJournals(pending ? [] : files.map { String($0.dropLast(6)) }, depth: history,
+                                                 alongside: { () throws(StoreError) in try self.loadCatalog() })
+        let (catalog, catalogProblems) = try catalogResult.get()
         if let first = catalogProblems.first {
             throw StoreError(.damaged, file: first.file, location: first.location,
                 message: first.message + (catalogProblems.count > 1 ? " (and \(catalogProblems.count - 1) more; run `actionplan validate`)" : ""))
@@ -117,13 +122,10 @@ public final class Store: Sendable {
         }
         var journals: [String: Journal] = [:]
         var positions: [String: JournalPosition] = [:]
-        let pending = !committedBatches().isEmpty
         if pending {
             problems.append(StoreProblem(.warning, file: pendingFolder,
                 message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
         }
-        let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
-        let reads = pending ? [:] : readJournals(files.map { String($0.dropLast(6)) }, depth: history)
         for file in files {
             let code = String(file.dropLast(6))
             let filePath = statesFolder + "/" + file

@@ -72,6 +72,16 @@ extension Store {
         guard let stamp = FileIO.stamp(file) else {
             return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
         }
+        // `set` reads its State to plan the change, then again under the lock to check the bases: a
+        // journal whose file has not changed in between is not decoded twice.
+        if depth == .recent, let memo = lastRecentRead.withLock({ $0 }), memo.file == file, memo.stamp == stamp { return memo.read }
+        let read = try readJournalThroughCheckpoint(code, stamp: stamp, depth: depth)
+        if depth == .recent { lastRecentRead.withLock { $0 = (file, stamp, read) } }
+        return read
+    }
+
+    private func readJournalThroughCheckpoint(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
         if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
             let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)

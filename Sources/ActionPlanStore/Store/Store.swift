@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ActionPlanModel
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +23,8 @@ public final class Store: Sendable {
     public let path: String
     /// The last journal parsed by `readJournalUnlocked`, reused while its file is unchanged.
     let lastJournal = JournalMemo()
+    /// The last journal read through its checkpoint, with its file's stamp (see `readJournal(_:depth:)`).
+    let lastRecentRead = Mutex<(file: String, stamp: FileStamp, read: JournalRead)?>(nil)
     /// Counts the journal bytes this store has read (tests check that a reload reads only what was appended).
     public let meter = ReadMeter()
 

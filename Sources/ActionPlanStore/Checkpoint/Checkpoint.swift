@@ -12,10 +12,11 @@ import ActionPlanModel
 /// covers LENGTH LINES HASH STAMP          STAMP: inode:size:seconds:nanoseconds of the journal, or -
 /// problem error|warning LINE COLUMN "message"   (a damaged line in the covered prefix, reported again)
 /// pair OMITTED COUNT                      then, if OMITTED > 0, the start as one event line, then COUNT event lines
+/// kind ID undo|redo                       after a pair's events: whether a kept compensating event is an undo or a redo
 /// end HASH                                a hash of every byte before this line (a torn file is ignored)
 /// ```
 struct Checkpoint: Equatable {
-    static let version = 1
+    static let version = 2
 
     var state: String
     /// Bytes of the journal covered (always whole lines).
@@ -66,6 +67,7 @@ struct Checkpoint: Equatable {
             text += "pair \(window.omitted) \(window.events.count)\n"
             if window.omitted > 0 { text += CheckpointEventCodec.encode(Self.startEvent(window, state: state)) + "\n" }
             for event in window.events { text += CheckpointEventCodec.encode(event) + "\n" }
+            for (id, kind) in window.compensations.sorted(by: { $0.key < $1.key }) { text += "kind \(id) \(kind.rawValue)\n" }
         }
         var bytes = Array(text.utf8)
         bytes += Array("end \(PrefixHash.hex(PrefixHash.check(bytes[...])))\n".utf8)
@@ -130,6 +132,12 @@ struct Checkpoint: Equatable {
                       let number = Int(fields[2]), let column = Int(fields[3]),
                       let message = try? JSONParser.parse(Array(fields[4].utf8)).stringValue else { return nil }
                 checkpoint.problems.append(LineProblem(severity: severity, line: number, column: column, message: message))
+                continue
+            }
+            if line.starts(with: "kind ".utf8) {
+                let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
+                guard fields.count == 3, let kind = Compensation(rawValue: String(fields[2])), !checkpoint.windows.isEmpty else { return nil }
+                checkpoint.windows[checkpoint.windows.count - 1].compensations[String(fields[1])] = kind
                 continue
             }
             // `pair OMITTED COUNT`

@@ -72,11 +72,19 @@ extension Store {
         guard let stamp = FileIO.stamp(file) else {
             return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
         }
-        // `set` reads its State to plan the change, then again under the lock to check the bases: a
-        // journal whose file has not changed in between is not decoded twice.
-        if depth == .recent, let memo = lastRecentRead.withLock({ $0 }), memo.file == file, memo.stamp == stamp { return memo.read }
-        let read = try readJournalThroughCheckpoint(code, stamp: stamp, depth: depth)
-        if depth == .recent { lastRecentRead.withLock { $0 = (file, stamp, read) } }
+        return try readJournalThroughCheckpoint(code, stamp: stamp, depth: depth)
+    }
+
+    /// One journal through its checkpoint, remembered: `set` reads its State to plan the change, then
+    /// again under the lock to check the bases, and a journal whose file and checkpoint have the same
+    /// `stat` as at the first read is not decoded twice.
+    func readJournalRemembered(_ code: String) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
+        let stamps = [FileIO.stamp(file), FileIO.stamp(checkpointPath(code))]
+        if stamps[0] != nil, let memo = lastRecentRead.withLock({ $0 }), memo.file == file, memo.stamps == stamps { return memo.read }
+        let read = try readJournal(code, depth: .recent)
+        let after = [FileIO.stamp(file), FileIO.stamp(checkpointPath(code))]
+        lastRecentRead.withLock { $0 = (file, after, read) }
         return read
     }
 
@@ -88,7 +96,7 @@ extension Store {
             var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
             if events.allSatisfy({ event in
                 defer { journal.append(event) }
-                return journal.extendsHead(event)
+                return journal.extendsHead(event) && journal.knowsCompensation(of: event)
             }) {
                 let whole = JournalBytes.wholeLines(tail)
                 let position = JournalPosition(inode: stamp.inode, length: checkpoint.length + Int64(whole.length),
@@ -154,7 +162,7 @@ extension Store {
         var journal = read.journal
         let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1)
         for event in events {
-            guard journal.extendsHead(event) else { return }
+            guard journal.extendsHead(event), journal.knowsCompensation(of: event) else { return }
             journal.append(event)
         }
         var next = PrefixHash(continuing: hash)

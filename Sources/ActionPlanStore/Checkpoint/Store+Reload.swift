@@ -50,7 +50,9 @@ extension Store {
         let whole = JournalBytes.wholeLines(tail)
         let (events, problems) = JournalReader.read(tail, file: file, state: code, firstLine: position.lines + 1)
         for event in events {
-            guard journal.isComplete || journal.extendsHead(event) else { return try readJournal(code, depth: depth) }
+            guard journal.isComplete || (journal.extendsHead(event) && journal.knowsCompensation(of: event)) else {
+                return try readJournal(code, depth: depth)
+            }
             journal.append(event)
         }
         return JournalRead(journal: journal, problems: problems,

@@ -24,7 +24,7 @@ public final class Store: Sendable {
     /// The last journal parsed by `readJournalUnlocked`, reused while its file is unchanged.
     let lastJournal = JournalMemo()
     /// The last journal read through its checkpoint, with its file's stamp (see `readJournal(_:depth:)`).
-    let lastRecentRead = Mutex<(file: String, stamp: FileStamp, read: JournalRead)?>(nil)
+    let lastRecentRead = Mutex<(file: String, stamps: [FileStamp?], read: JournalRead)?>(nil)
     /// Counts the journal bytes this store has read (tests check that a reload reads only what was appended).
     public let meter = ReadMeter()
 
@@ -199,7 +199,7 @@ public final class Store: Sendable {
             try SafePath.requireCode(code, file: statesFolder)
             let pending = pendingEvents(for: code)
             if pending.isEmpty, history == .recent {
-                let read = try readJournal(code, depth: .recent)
+                let read = try readJournalRemembered(code)
                 return (read.journal, read.problems)
             }
             var (journal, problems) = try readJournalUnlocked(code)

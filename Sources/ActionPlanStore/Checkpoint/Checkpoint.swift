@@ -10,6 +10,7 @@ import ActionPlanModel
 /// ```
 /// actionplan-checkpoint 1 XA
 /// covers LENGTH LINES HASH STAMP          STAMP: inode:size:seconds:nanoseconds of the journal, or -
+/// order 1|0                               whether the covered lines are in strictly increasing (time, id) order
 /// problem error|warning LINE COLUMN "message"   (a damaged line in the covered prefix, reported again)
 /// pair OMITTED COUNT                      then, if OMITTED > 0, the start as one event line, then COUNT event lines
 /// kind ID undo|redo                       after a pair's events: whether a kept compensating event is an undo or a redo
@@ -30,6 +31,9 @@ struct Checkpoint: Equatable {
     /// Problems of the covered lines (damaged lines stay on disk and are reported on every read).
     var problems: [LineProblem]
     var windows: [PairWindow]
+    /// Whether the covered lines are in strictly increasing (time, id) order: then the journal can be read
+    /// backwards page by page as history (see `Store.newestChanges`).
+    var ordered = false
 
     struct LineProblem: Equatable {
         var severity: StoreProblem.Severity
@@ -60,6 +64,7 @@ struct Checkpoint: Equatable {
         var text = "actionplan-checkpoint \(Self.version) \(state)\n"
         let stampText = stamp.map { "\($0.inode):\($0.size):\($0.seconds):\($0.nanoseconds)" } ?? "-"
         text += "covers \(length) \(lines) \(PrefixHash.hex(hash)) \(stampText)\n"
+        text += "order \(ordered ? 1 : 0)\n"
         for problem in problems {
             text += "problem \(problem.severity.rawValue) \(problem.line) \(problem.column) \(JSONString.quote(problem.message))\n"
         }
@@ -125,6 +130,8 @@ struct Checkpoint: Equatable {
             var fields = CheckpointEventCodec.FieldCursor(line)
             return fields.event(reusing: &reuse)
         }
+        guard let order = nextLine(), order.count == 7, order.starts(with: "order ".utf8), order[6] == 0x30 || order[6] == 0x31 else { return nil }
+        checkpoint.ordered = order[6] == 0x31
         while let line = nextLine() {
             if line.starts(with: "problem ".utf8) {
                 let fields = String(decoding: line, as: UTF8.self).split(separator: " ", maxSplits: 4)

@@ -23,6 +23,18 @@ struct JournalRead {
     var position: JournalPosition
     /// FNV-1a of the bytes up to `position.length`, when known (to move a checkpoint forward).
     var hash: UInt64? = nil
+    /// Whether the lines up to `position.length` are in strictly increasing (time, id) order, when known.
+    var ordered: Bool? = nil
+}
+
+/// Whether `events` (in file order) are in strictly increasing (time, id) order, after `last`.
+func inOrder(_ events: [ChangeEvent], after last: ChangeEvent?) -> Bool {
+    var previous = last
+    for event in events {
+        if let previous, !ChangeEvent.foldOrder(previous, event) { return false }
+        previous = event
+    }
+    return true
 }
 
 extension Store {
@@ -94,6 +106,7 @@ extension Store {
             let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1)
             var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
+            let ordered = checkpoint.ordered && inOrder(events, after: journal.events.last)
             if events.allSatisfy({ event in
                 defer { journal.append(event) }
                 return journal.extendsHead(event) && journal.knowsCompensation(of: event)
@@ -112,11 +125,12 @@ extension Store {
                 if isWritable, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
                     writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
                                                stamp: settled, problems: lineProblems,
-                                               windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+                                               windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
+                                               ordered: ordered))
                 }
                 let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
                 return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
-                                   hash: hash.value)
+                                   hash: hash.value, ordered: whole.length == tail.count ? ordered : false)
             }
             // An appended event that does not extend its action's head: fold the whole file again.
         }
@@ -132,7 +146,10 @@ extension Store {
         let whole = JournalBytes.wholeLines(bytes)
         let position = JournalPosition(inode: stamp.inode, length: Int64(whole.length), lines: whole.lines)
         let history = Self.historyProblems(full, file: file)
-        guard depth == .recent else { return JournalRead(journal: full, problems: problems + history, position: position) }
+        let ordered = inOrder(events, after: nil)
+        guard depth == .recent else {
+            return JournalRead(journal: full, problems: problems + history, position: position, ordered: whole.length == bytes.count ? ordered : false)
+        }
         let windows = full.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
         let hash = PrefixHash.of(bytes[..<whole.length])
         if isWritable {
@@ -144,11 +161,13 @@ extension Store {
                     .windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
             let checkpoint = Checkpoint(state: code, length: Int64(whole.length), lines: whole.lines,
                                         hash: hash, stamp: Self.settled(stamp, length: whole.length),
-                                        problems: covered, windows: prefixEvents)
+                                        problems: covered, windows: prefixEvents,
+                                        ordered: whole.length == bytes.count ? ordered
+                                            : inOrder(JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code).0, after: nil))
             writeCheckpoint(checkpoint)
         }
         return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history,
-                           position: position, hash: hash)
+                           position: position, hash: hash, ordered: whole.length == bytes.count ? ordered : false)
     }
 
     /// After this process appended to a journal it had just read (under the same exclusive lock), moves
@@ -161,6 +180,7 @@ extension Store {
         guard whole.length == tail.count, whole.length > 0 else { return }
         var journal = read.journal
         let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1)
+        let ordered = (read.ordered ?? false) && inOrder(events, after: journal.events.last)
         for event in events {
             guard journal.extendsHead(event), journal.knowsCompensation(of: event) else { return }
             journal.append(event)
@@ -170,7 +190,8 @@ extension Store {
         let covered = (read.problems + tailProblems).filter { $0.location != nil }.map(Checkpoint.LineProblem.init)
         writeCheckpoint(Checkpoint(state: code, length: read.position.length + Int64(whole.length), lines: read.position.lines + whole.lines,
                                    hash: next.value, stamp: Self.settled(stamp, length: Int(read.position.length) + whole.length),
-                                   problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+                                   problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
+                                   ordered: ordered))
     }
 
     /// The checkpoint of `code` if the journal still starts with what it covers.

@@ -6,22 +6,6 @@ import Glibc
 import Darwin
 #endif
 
-/// One change of a history page: the event, the status of its action just before and after it (in
-/// the action's causal order), and whether it is an undo or a redo.
-public struct PagedChange: Sendable, Equatable {
-    public var event: ChangeEvent
-    public var statusBefore: Status
-    public var statusAfter: Status
-    public var compensation: Compensation?
-
-    public init(event: ChangeEvent, statusBefore: Status, statusAfter: Status, compensation: Compensation?) {
-        self.event = event
-        self.statusBefore = statusBefore
-        self.statusAfter = statusAfter
-        self.compensation = compensation
-    }
-}
-
 extension Store {
     /// The newest changes of `states` (all journals when nil), newest first by (time, id), that pass
     /// `keep`, at most `limit` of them, none older than `since`, read page by page from the end of each

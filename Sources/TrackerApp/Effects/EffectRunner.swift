@@ -61,8 +61,8 @@ public final class EffectRunner {
             return .commands([exporter.export(request, now: now())])
         case .sync:
             return .commands(sync())
-        case .loadHistory:
-            return .commands([loadHistory()])
+        case .loadHistory(let request):
+            return .commands([loadHistory(request)])
         case .saveView(let view):
             do { try store.saveSharedView(view) } catch { return .commands([.viewSaveFailed(error.description)]) }
             return .commands([.viewSaved(view)])
@@ -138,13 +138,13 @@ public final class EffectRunner {
 
     // MARK: - Watching
 
-    /// Every event, for the History screen; later reloads keep the whole history.
-    private func loadHistory() -> Command {
+    /// The newest changes that pass the History screen's filter, read page by page from the end of the
+    /// journals: memory stays the size of the page, whatever the length of the history.
+    private func loadHistory(_ request: HistoryPageRequest) -> Command {
         do {
-            let loaded = try store.load(history: .complete)
-            knownFingerprint = loaded.fingerprint
-            if known != nil { known = loaded }
-            return .historyLoaded(loaded.tracker)
+            let since = request.filter.since.flatMap(Timestamp.day)
+            let changes = try store.newestChanges(states: request.states, limit: request.count, since: since) { request.filter.matches($0.event) }
+            return .historyPage(request, changes)
         } catch {
             return .reloadFailed(error.description)
         }

@@ -23,8 +23,8 @@ public enum Command: Equatable, Sendable {
     case synced(SyncSummary)
     /// Another process changed the store; the runner loaded it again.
     case storeReloaded(Tracker)
-    /// The whole history, read for the History screen (the same store, every event in memory).
-    case historyLoaded(Tracker)
+    /// The newest changes asked for by `.loadHistory`, newest first (fewer than asked when no more exist).
+    case historyPage(HistoryPageRequest, [PagedChange])
     /// Another process changed the store, but it could not be read again; the screen keeps the last good data.
     case reloadFailed(String)
     case exported(String)

@@ -48,9 +48,10 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
         return []
-    case .historyLoaded(let tracker):
-        state.replaceTracker(tracker)
-        return []
+    case .historyPage(let request, let changes):
+        state.history.receive(changes, for: request)
+        state.history.keepVisible(height: max(1, state.bodyHeight - 2))
+        return state.historyNeeded
     case .reloadFailed(let message):
         // Not a save failure: no pending change is affected, only the user is told.
         state.message = Message("the store changed on disk but could not be read again (showing the last good data): \(message)", kind: .error)
@@ -156,10 +157,14 @@ extension AppState {
     }
 
     /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
-    /// within a page of the end of a truncated list, asks the runner for the whole history.
+    /// within a page of the end of a truncated list, asks the runner for the next page (the rows so far
+    /// and two screens more), read from the end of the journals.
     var historyNeeded: [Effect] {
-        guard screen == .history, history.truncated else { return [] }
-        return history.filter.isActive || history.selected + bodyHeight >= history.rows.count ? [.loadHistory] : []
+        guard screen == .history, history.truncated, history.filter.isActive || history.selected + bodyHeight >= history.rows.count
+        else { return [] }
+        let request = HistoryPageRequest(filter: history.filter, states: history.filter.state.map { [$0] } ?? states.map(\.code),
+                                         count: history.rows.count + 2 * max(bodyHeight, 20))
+        return history.requested == request ? [] : [.loadHistory(request)]
     }
 
     mutating func show(_ target: ScreenID) {

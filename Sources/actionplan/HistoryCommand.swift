@@ -66,9 +66,13 @@ struct HistoryCommand: ParsableCommand {
         let changes: [PagedChange]
         do {
             let codes = code.map { [$0] } ?? tracker.directory.all.map(\.code).filter { FileManager.default.fileExists(atPath: store.path + "/states/\($0).jsonl") }
-            changes = try store.newestChanges(states: codes, limit: limit ?? Int.max, since: from) { change in
-                (actionID == nil || change.event.action == actionID) && HistoryFilter.matches(Self.entry(change), author: author, status: wanted)
-            }
+            changes = try store.newestChanges(
+                states: codes, limit: limit ?? Int.max, since: from,
+                matching: { event in
+                    (actionID == nil || event.action == actionID)
+                        && (author.map { !$0.isEmpty && event.author.range(of: $0, options: .caseInsensitive) == nil } != true)
+                },
+                where: { HistoryFilter.matches(Self.entry($0), author: author, status: wanted) })
         } catch {
             throw fail(error.description, code: ExitCodes.storeError)
         }

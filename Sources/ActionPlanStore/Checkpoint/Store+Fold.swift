@@ -25,6 +25,8 @@ struct JournalRead {
     var hash: UInt64? = nil
     /// Whether the lines up to `position.length` are in strictly increasing (time, id) order, when known.
     var ordered: Bool? = nil
+    /// For a read of appended bytes only: whether they continue the (time, id) order of what was read before.
+    var appendedInOrder = false
 }
 
 /// Whether `events` (in file order) are in strictly increasing (time, id) order, after `last`.

@@ -17,41 +17,72 @@ extension Store {
     /// status set for its action (actions with concurrent branches are kept whole in memory, and read
     /// there). A journal out of order (a union merge that interleaved two offices' lines, a clock that
     /// went back) is folded whole, so the page is always the one a full read gives.
+    ///
+    /// `matching` is a filter on the event alone (State, action, author: what the History screen filters
+    /// by), applied while reading; `keep` is applied to the finished changes (it may look at the statuses).
     public func newestChanges(states: [String]? = nil, limit: Int, since: Timestamp? = nil,
+                              matching: (ChangeEvent) -> Bool = { _ in true },
+                              where keep: (PagedChange) -> Bool = { _ in true }) throws(StoreError) -> [PagedChange] {
+        try newestChanges(in: nil, states: states, limit: limit, since: since, matching: matching, where: keep)
+    }
+
+    /// The same, for a process that holds the store open (the TUI): journals already read through their
+    /// checkpoints and kept up to date by `reload` are not read again, only their older lines.
+    public func newestChanges(in loaded: LoadedStore?, states: [String]? = nil, limit: Int, since: Timestamp? = nil,
+                              matching: (ChangeEvent) -> Bool = { _ in true },
                               where keep: (PagedChange) -> Bool = { _ in true }) throws(StoreError) -> [PagedChange] {
         guard limit > 0 else { return [] }
         try completeInterruptedBatches()
         return try withLock(.shared) { () throws(StoreError) -> [PagedChange] in
             let codes = states ?? FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
             let pending = !committedBatches().isEmpty
-            var depth = limit
+            // Each journal gives its newest `depth` changes that match; a journal gives more only while
+            // its oldest change so far is newer than the page's last (then it may hide one of the page's).
+            var depth: [String: Int] = [:]
+            var fetched: [String: (changes: [PagedChange], complete: Bool)] = [:]
+            var reads: [String: JournalRead] = [:]
+            let first = max(8, 2 * min(limit, 1 << 20) / max(1, codes.count))
+            var stale = Set(codes)
             while true {
-                // Each journal gives its newest `depth` changes; the page is the newest `limit` of all that pass.
-                var all: [PagedChange] = []
-                var exhausted = true
-                for code in codes {
-                    let (changes, complete) = pending ? (try wholeChanges(code, since: since), true)
-                        : try newestChanges(code, count: depth, since: since)
-                    all += changes
-                    if !complete { exhausted = false }
+                for code in stale {
+                    if pending {
+                        fetched[code] = (try wholeChanges(code, since: since).filter { matching($0.event) }, true)
+                        continue
+                    }
+                    let count = depth[code] ?? first
+                    depth[code] = count
+                    if reads[code] == nil { reads[code] = try source(code, loaded: loaded) }
+                    fetched[code] = try newestChanges(code, read: reads[code]!, count: count, since: since, matching: matching)
                 }
-                all.sort { ChangeEvent.foldOrder($1.event, $0.event) }
-                let page = all.lazy.filter(keep).prefix(limit)
-                // Enough when `limit` pass among what every journal surely holds at the top (each journal
-                // gave its newest `depth`, so the newest `depth` overall are all here), or nothing is left.
-                let sure = all.prefix(depth)
-                if exhausted || sure.lazy.filter(keep).count >= limit { return exhausted ? Array(page) : Array(sure.lazy.filter(keep).prefix(limit)) }
-                depth = depth > Int.max / 4 ? Int.max : depth * 4
+                let all = fetched.values.flatMap(\.changes).sorted { ChangeEvent.foldOrder($1.event, $0.event) }
+                let passing = all.filter(keep)
+                let boundary = passing.count >= limit ? passing[limit - 1].event : nil
+                stale = Set(codes.filter { code in
+                    guard let (changes, complete) = fetched[code], !complete, let oldest = changes.last else { return false }
+                    return boundary.map { ChangeEvent.foldOrder($0, oldest.event) } ?? true
+                })
+                if stale.isEmpty { return Array(passing.prefix(limit)) }
+                for code in stale { depth[code] = depth[code]! > Int.max / 4 ? Int.max : depth[code]! * 4 }
             }
         }
     }
 
-    /// The newest `count` changes of one journal not older than `since`, newest first, and whether that
-    /// is every such change.
-    func newestChanges(_ code: String, count: Int, since: Timestamp?) throws(StoreError) -> ([PagedChange], Bool) {
+    /// Where one journal's newest changes are read from: what `loaded` holds when it is in order and
+    /// up to date, else the journal through its checkpoint.
+    private func source(_ code: String, loaded: LoadedStore?) throws(StoreError) -> JournalRead {
         try SafePath.requireCode(code, file: statesFolder)
-        let read = try readJournal(code, depth: .recent)
-        guard read.ordered == true else { return (try wholeChanges(code, since: since), true) }
+        if let loaded, loaded.ordered.contains(code), let journal = loaded.tracker.journals[code], let position = loaded.positions[code],
+           let stamp = FileIO.stamp(journalPath(code)), stamp.inode == position.inode, stamp.size >= position.length {
+            return JournalRead(journal: journal, problems: [], position: position, ordered: true)
+        }
+        return try readJournal(code, depth: .recent)
+    }
+
+    /// The newest `count` changes of one journal that match, not older than `since`, newest first, and
+    /// whether that is every such change.
+    func newestChanges(_ code: String, read: JournalRead, count: Int, since: Timestamp?,
+                       matching: (ChangeEvent) -> Bool) throws(StoreError) -> ([PagedChange], Bool) {
+        guard read.ordered == true else { return (try wholeChanges(code, since: since).filter { matching($0.event) }, true) }
         let journal = read.journal
         var reader = BackwardLines(path: journalPath(code), end: read.position.length, meter: meter)
         var result: [PagedChange] = []
@@ -71,7 +102,12 @@ extension Store {
                 continue
             }
             seen[event.id] = event
-            if let index = journal.events.lastIndex(where: { $0.id == event.id }) {
+            guard matching(event) else {
+                resolve(&result, &waiting, with: event)
+                continue
+            }
+            // Memory holds each journal's newest events: anything older than its oldest is not there.
+            if let oldest = journal.events.first?.time, event.time >= oldest, let index = journal.events.lastIndex(where: { $0.id == event.id }) {
                 // In memory (a kept event, or an action kept whole): its before comes from the fold.
                 resolve(&result, &waiting, with: event)
                 let before = journal.assessment(before: index).status
@@ -84,37 +120,52 @@ extension Store {
                                           compensation: nil))
             }
         }
-        if reader.atStart { complete = true }
         // Changes still waiting reached the start of the journal: nothing was set before them.
         for indices in waiting.values { settle(&result, indices, from: .notAssessed) }
         // Undo and redo: follow each chain through what was read, the journal in memory and its known kinds.
         for i in result.indices where result[i].event.undoes != nil && result[i].compensation == nil {
-            guard let kind = Self.compensation(of: result[i].event, read: seen, journal: journal) else {
-                // The chain runs into an event older than anything read: fold the journal whole for an exact label.
-                return (try wholeChanges(code, since: since).prefix(count).map { $0 }, complete)
+            var kind = Self.compensation(of: result[i].event, read: seen, journal: journal)
+            // The chain runs into an event older than anything read: read on (it is older, so earlier in
+            // the file) until it is found, or the start shows it is missing.
+            while case .missing(let id) = kind {
+                guard let line = try reader.previous() else {
+                    kind = .found(Compensation.of(result[i].event) { id in seen[id] ?? journal.events.last { $0.id == id } })
+                    break
+                }
+                guard var event = try? EventCodec.decode(line[...]) else { continue }
+                event.state = code
+                seen[event.id] = event
+                if event.id == id { kind = Self.compensation(of: result[i].event, read: seen, journal: journal) }
             }
-            result[i].compensation = kind
+            if case .found(let found) = kind { result[i].compensation = found }
         }
         return (Array(result.prefix(count)), complete && result.count <= count)
     }
 
     /// Undo or redo for an event that is not in memory, following its `undoes` chain through the events
-    /// `read` from disk into the journal in memory (whose kinds are exact); nil when the chain leaves both.
-    static func compensation(of event: ChangeEvent, read: [String: ChangeEvent], journal: Journal) -> Compensation? {
+    /// `read` from disk into the journal in memory (whose kinds are exact), or the first event of the chain
+    /// found in neither.
+    static func compensation(of event: ChangeEvent, read: [String: ChangeEvent], journal: Journal) -> Label {
         var flips = 0
         var target = event.undoes
         var seen: Set<String> = [event.id]
         while let id = target, seen.insert(id).inserted {
             if let kept = journal.events.last(where: { $0.id == id }) {
                 let kind = journal.compensation(of: kept)
-                return kind == .undo ? (flips % 2 == 0 ? .redo : .undo) : (flips % 2 == 0 ? .undo : .redo)
+                return .found(kind == .undo ? (flips % 2 == 0 ? .redo : .undo) : (flips % 2 == 0 ? .undo : .redo))
             }
-            guard let earlier = read[id] else { return nil }
-            guard earlier.undoes != nil else { return flips % 2 == 0 ? .undo : .redo }
+            guard let earlier = read[id] else { return .missing(id) }
+            guard earlier.undoes != nil else { return .found(flips % 2 == 0 ? .undo : .redo) }
             flips += 1
             target = earlier.undoes
         }
-        return flips % 2 == 0 ? .undo : .redo
+        return .found(flips % 2 == 0 ? .undo : .redo)
+    }
+
+    /// An undo-or-redo label, or the id of the event of its chain that has not been read yet.
+    enum Label {
+        case found(Compensation?)
+        case missing(String)
     }
 
     /// An older `event` gives the status before the oldest waiting change of its action.
@@ -158,16 +209,13 @@ struct BackwardLines {
     private var lines: [[UInt8]] = []
     /// The start of a line that began before the last block read.
     private var carry: [UInt8] = []
-    private var block = 16 * 1024
+    private var block = 4 * 1024
 
     init(path: String, end: Int64, meter: ReadMeter) {
         self.path = path
         self.end = end
         self.meter = meter
     }
-
-    /// Whether every line has been given.
-    var atStart: Bool { end == 0 && lines.isEmpty && carry.isEmpty }
 
     /// The line before the last one given (without its newline), or nil at the start of the file.
     mutating func previous() throws(StoreError) -> [UInt8]? {

@@ -125,6 +125,7 @@ public final class Store: Sendable {
         }
         var journals: [String: Journal] = [:]
         var positions: [String: JournalPosition] = [:]
+        var ordered: Set<String> = []
         if pending {
             problems.append(StoreProblem(.warning, file: pendingFolder,
                 message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
@@ -155,12 +156,13 @@ public final class Store: Sendable {
             problems += read.problems
             journals[code] = read.journal
             positions[code] = read.position
+            if read.ordered == true { ordered.insert(code) }
         }
         var tracker = Tracker(catalog: catalog, directory: directory, journals: journals, settings: manifest.settings)
         problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
         return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
-                           positions: pending ? [:] : positions, history: history)
+                           positions: pending ? [:] : positions, history: history, ordered: pending ? [] : ordered)
     }
 
     static func unknownJournal(_ code: String, file: String) -> StoreProblem {
@@ -304,6 +306,8 @@ public struct LoadedStore: Sendable {
     var positions: [String: JournalPosition] = [:]
     /// How much history the journals hold.
     public var history: HistoryDepth = .complete
+    /// The journals whose lines up to `positions` are known to be in (time, id) order (see `Store.newestChanges`).
+    var ordered: Set<String> = []
 }
 
 /// Sizes and modification times of a store's files; equal fingerprints mean nothing changed.

@@ -62,7 +62,7 @@ public final class EffectRunner {
         case .sync:
             return .commands(sync())
         case .loadHistory(let request):
-            return .commands([loadHistory(request)])
+            return .commands(loadHistory(request))
         case .saveView(let view):
             do { try store.saveSharedView(view) } catch { return .commands([.viewSaveFailed(error.description)]) }
             return .commands([.viewSaved(view)])
@@ -140,13 +140,17 @@ public final class EffectRunner {
 
     /// The newest changes that pass the History screen's filter, read page by page from the end of the
     /// journals: memory stays the size of the page, whatever the length of the history.
-    private func loadHistory(_ request: HistoryPageRequest) -> Command {
+    /// The journals held in memory are not read again (a changed store is reloaded first, which reads
+    /// only the appended bytes); only their older lines are.
+    private func loadHistory(_ request: HistoryPageRequest) -> [Command] {
+        let reloaded = reloadIfChanged().map { [$0] } ?? []
         do {
             let since = request.filter.since.flatMap(Timestamp.day)
-            let changes = try store.newestChanges(states: request.states, limit: request.count, since: since) { request.filter.matches($0.event) }
-            return .historyPage(request, changes)
+            let changes = try store.newestChanges(in: known, states: request.states, limit: request.count, since: since,
+                                                  matching: request.filter.matches)
+            return reloaded + [.historyPage(request, changes)]
         } catch {
-            return .reloadFailed(error.description)
+            return reloaded + [.reloadFailed(error.description)]
         }
     }
 

@@ -111,7 +111,7 @@ enum ScaleBenchmark {
         let filtered = press(.openFilter)
         var form = Timing()
         form.measure {
-            for key in [Key.tab] + "AP03-IV-2".map({ Key.character($0) }) + [Key.enter] {
+            for key in [Key.tab] + "AP03-IV-2-a".map({ Key.character($0) }) + [Key.enter] {
                 var pending = update(&state, .key(key))
                 while let effect = pending.first {
                     pending.removeFirst()
@@ -120,8 +120,8 @@ enum ScaleBenchmark {
             }
             _ = render(state, size: size)
         }
-        print(String(format: "  History filtered by action (typing the filter + its first page, read from the journals' ends): %.1f ms (%d rows)",
-                     filtered + form.samples[0], state.history.rows.count))
+        print(String(format: "  History filtered by action (typing the filter + its first page, read from the journals' ends): %.1f ms (%d rows, filter: %@)",
+                     filtered + form.samples[0], state.history.rows.count, state.history.filter.summary))
 
         // Whole processes: `set` against an empty store, `export --format csv` against Python.
         let empty = folder + "/scale-empty"

@@ -170,4 +170,23 @@ struct HistoryOnDemandTests {
         #expect(rows(state) == rows(whole))
         #expect(!state.history.truncated)
     }
+
+    @Test("a filtered list reads one page at a time: more only when the cursor nears its end")
+    func filteredPagesOnDemand() throws {
+        let store = try store()
+        let loaded = try store.store.load(history: .recent)
+        let runner = EffectRunner(store: store.store, author: "tester", loaded: loaded,
+                                  exporter: ExportRunner(store: store.store, home: store.folder))
+        var state = AppState(tracker: loaded.tracker, options: AppOptions(storeName: "s"))
+        _ = update(&state, .resize(Size(width: 80, height: 24)))
+        _ = update(&state, .switchScreen(.history))
+        state.history.filter = HistoryView.Filter(state: "XA")
+        state.history.refresh(tracker: state.tracker, states: state.states)
+        #expect(run(state.historyNeeded, runner, &state) == 1, "one page, not the whole filtered history")
+        let first = state.history.rows.count
+        #expect(state.history.truncated && first < 150)
+        #expect(run(update(&state, .moveDown), runner, &state) == 0, "the top of the list needs no read")
+        #expect(run(update(&state, .bottom), runner, &state) == 1)
+        #expect(state.history.rows.count > first)
+    }
 }

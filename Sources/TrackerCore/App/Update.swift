@@ -156,11 +156,11 @@ extension AppState {
         return []
     }
 
-    /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
-    /// within a page of the end of a truncated list, asks the runner for the next page (the rows so far
-    /// and two screens more), read from the end of the journals.
+    /// The History screen shows the newest changes from what is in memory; a filter with no rows yet, or
+    /// the cursor within a page of the end of a truncated list, asks the runner for the next page (the
+    /// rows so far and two screens more), read from the end of the journals.
     var historyNeeded: [Effect] {
-        guard screen == .history, history.truncated, history.filter.isActive || history.selected + bodyHeight >= history.rows.count
+        guard screen == .history, history.truncated, history.rows.isEmpty || history.selected + bodyHeight >= history.rows.count
         else { return [] }
         let request = HistoryPageRequest(filter: history.filter, states: history.filter.state.map { [$0] } ?? states.map(\.code),
                                          count: history.rows.count + 2 * max(bodyHeight, 20))

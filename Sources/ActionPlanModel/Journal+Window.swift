@@ -12,12 +12,17 @@ public struct PairWindow: Sendable, Equatable {
     public var omitted: Int
     /// The kept events, oldest first in fold order.
     public var events: [ChangeEvent]
+    /// Whether each kept event that compensates another is an undo or a redo, by event id: the parity
+    /// of its `undoes` chain, which may run into events that are not kept.
+    public var compensations: [String: Compensation]
 
-    public init(action: String, start: Assessment = .unassessed, omitted: Int = 0, events: [ChangeEvent]) {
+    public init(action: String, start: Assessment = .unassessed, omitted: Int = 0, events: [ChangeEvent],
+                compensations: [String: Compensation] = [:]) {
         self.action = action
         self.start = start
         self.omitted = omitted
         self.events = events
+        self.compensations = compensations
     }
 }
 
@@ -78,8 +83,11 @@ extension Journal {
             let cut = pair.order.count - kept
             var start = pair.start
             for i in pair.order.prefix(cut) { start.apply(events[Int(i)]) }
-            result.append(PairWindow(action: action, start: start, omitted: pair.omitted + cut,
-                                     events: pair.order.suffix(kept).map { events[Int($0)] }))
+            let keptEvents = pair.order.suffix(kept).map { events[Int($0)] }
+            var compensations: [String: Compensation] = [:]
+            for event in keptEvents where event.undoes != nil { compensations[event.id] = compensation(of: event) }
+            result.append(PairWindow(action: action, start: start, omitted: pair.omitted + cut, events: keptEvents,
+                                     compensations: compensations))
         }
         return result
     }
@@ -88,7 +96,10 @@ extension Journal {
     /// `start`; whole actions are folded causally as in `init(state:events:)`.
     /// `newest`: how many of the journal's newest events the windows surely hold (see `newestKept`).
     public init(state: String, windows: [PairWindow], newest: Int = 0) {
-        let whole = Journal(state: state, events: windows.filter { $0.omitted == 0 }.flatMap(\.events))
+        var whole = Journal(state: state, events: windows.filter { $0.omitted == 0 }.flatMap(\.events))
+        for window in windows where !window.compensations.isEmpty {
+            whole.knownCompensations.merge(window.compensations) { first, _ in first }
+        }
         let cut = windows.filter { $0.omitted > 0 }
         guard !cut.isEmpty else { self = whole; return }
         defer { newestKept = newest }
@@ -102,6 +113,8 @@ extension Journal {
         for (position, old) in order.enumerated() { newIndex[old] = Int32(position) }
         self = whole
         events = order.map { merged[$0] }
+        pairs.reserveCapacity(windows.count)
+        current.reserveCapacity(windows.count)
         for (action, pair) in whole.pairs {
             var moved = pair
             moved.order = pair.order.map { newIndex[Int($0)] }

@@ -17,6 +17,9 @@ public struct Journal: Sendable, Equatable {
     /// For a journal read through a checkpoint: how many of its newest events (in `events` order) are
     /// surely all in memory; nil when every event is.
     public internal(set) var newestKept: Int? = nil
+    /// For a journal read through a checkpoint: whether kept compensating events are undos or redos,
+    /// when the events their `undoes` chain names are not in memory (see `compensation(of:)`).
+    var knownCompensations: [String: Compensation] = [:]
 
     public init(state: String, events input: [ChangeEvent] = []) {
         self.state = state

@@ -112,6 +112,12 @@ public struct TimelineEntry: Sendable, Equatable {
     public var before: Assessment
     public var after: Assessment
 
+    public init(event: ChangeEvent, before: Assessment, after: Assessment) {
+        self.event = event
+        self.before = before
+        self.after = after
+    }
+
     /// Whether the status moved up (+1), down (−1) or neither (0) on the progress scale.
     ///
     /// Moves into or out of "not assessed" and "not applicable" are neither: they change what is known,

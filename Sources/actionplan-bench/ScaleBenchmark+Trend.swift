@@ -81,8 +81,10 @@ extension ScaleBenchmark {
             for command in runner.tick() { _ = update(&state, command) }
             _ = render(state, size: size)
             let started = clock.now
+            // The old way: every event loaded into the session (as the removed `.loadHistory` of the whole
+            // store did), then the trend folded in memory.
+            if whole { _ = update(&state, .storeReloaded(try store.load(history: .complete).tracker)) }
             var pending = update(&state, .switchScreen(.dashboard))
-            if whole { pending = [.loadHistory] }
             while let effect = pending.first {
                 pending.removeFirst()
                 if case .commands(let commands) = runner.perform(effect) {

@@ -3,6 +3,7 @@ import ActionPlanModel
 import ActionPlanStore
 import TrackerCore
 import TrackerApp
+import TerminalKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,6 +18,8 @@ enum ScaleBenchmark {
     static let size = TUIBenchmark.size
 
     static func run(binary: String, folder: String, eventsPerState: [Int] = [5_000, 20_000], trendOnly: Bool = false) {
+        print("load average at the start: " + ((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?")
+            .split(separator: " ").prefix(3).joined(separator: " "))
         for perState in eventsPerState {
             let path = folder + "/scale-\(perState)"
             let built = ensureStore(path, eventsPerState: perState)
@@ -36,11 +39,16 @@ enum ScaleBenchmark {
         store.removeCheckpoints()
         let cold = try child(bench, ["--start", path])
         var warm: [(Double, Double)] = []
-        for _ in 0..<5 { warm.append(try child(bench, ["--start", path])) }
+        var warmCPU: [Double] = []
+        for _ in 0..<5 {
+            let run = try childProcess(bench, ["--start", path])
+            warm.append((run.ms, run.rss))
+            warmCPU.append(run.cpu)
+        }
         let whole = try child(bench, ["--start-whole", path])
         print(String(format: "  start-up → first frame, cold (no checkpoints): %.0f ms, RSS %.0f MB", cold.0, cold.1))
-        print(String(format: "  start-up → first frame, warm: median %.1f ms (min %.1f, max %.1f), RSS %.0f MB",
-                      median(warm.map(\.0)), warm.map(\.0).min()!, warm.map(\.0).max()!, warm.map(\.1).max()!))
+        print(String(format: "  start-up → first frame, warm: median %.1f ms (min %.1f, max %.1f), RSS %.0f MB; CPU (user + sys) median %.0f ms",
+                      median(warm.map(\.0)), warm.map(\.0).min()!, warm.map(\.0).max()!, warm.map(\.1).max()!, median(warmCPU)))
         print(String(format: "  before (whole read of every journal): %.0f ms, RSS %.0f MB  → warm is %.0f× faster",
                       whole.0, whole.1, whole.0 / median(warm.map(\.0))))
 
@@ -99,7 +107,24 @@ enum ScaleBenchmark {
         print(String(format: "  first visit to History (its first page, from the events in memory): %.2f ms", history))
         _ = press(.switchScreen(.history))
         let older = press(.bottom)
-        print(String(format: "  History scrolled past the first page (reads every event): %.0f ms", older))
+        let second = press(.bottom)
+        print(String(format: "  History scrolled past what memory holds (one page read from the journals' ends): %.1f ms, the next page %.1f ms",
+                     older, second))
+        _ = press(.switchScreen(.history))
+        let filtered = press(.openFilter)
+        var form = Timing()
+        form.measure {
+            for key in [Key.tab] + "AP03-IV-2-a".map({ Key.character($0) }) + [Key.enter] {
+                var pending = update(&state, .key(key))
+                while let effect = pending.first {
+                    pending.removeFirst()
+                    if case .commands(let commands) = runner.perform(effect) { for command in commands { pending += update(&state, command) } }
+                }
+            }
+            _ = render(state, size: size)
+        }
+        print(String(format: "  History filtered by action (typing the filter + its first page, read from the journals' ends): %.1f ms (%d rows, filter: %@)",
+                     filtered + form.samples[0], state.history.rows.count, state.history.filter.summary))
 
         // Whole processes: `set` against an empty store, `export --format csv` against Python.
         let empty = folder + "/scale-empty"
@@ -113,8 +138,19 @@ enum ScaleBenchmark {
             setLarge.append(try child(binary, ["set", "XC", "AP03-IV-1-a", status, "--by", "bench", "--store", path]).0)
             setEmpty.append(try child(binary, ["set", "XC", "AP03-IV-1-a", status, "--by", "bench", "--store", empty]).0)
         }
-        print(String(format: "  set (whole process): median %.1f ms on this store, %.1f ms on an empty store (+%.1f ms)",
-                     median(setLarge), median(setEmpty), median(setLarge) - median(setEmpty)))
+        print(String(format: "  set (whole process): median %.1f ms on this store, %.1f ms on an empty store (+%.1f ms, %.2f×)",
+                     median(setLarge), median(setEmpty), median(setLarge) - median(setEmpty), median(setLarge) / median(setEmpty)))
+        // History and the change report, whole processes, against the same command on the empty store.
+        for arguments in [["history", "--limit", "50"], ["changes", "--from", "2020-06-01", "--to", "2020-06-30"],
+                          ["changes", "--from", String(lastDay(path))]] {
+            var large: [Double] = [], small: [Double] = []
+            for _ in 0..<3 {
+                large.append(try child(binary, arguments + ["--store", path]).0)
+                small.append(try child(binary, arguments + ["--store", empty]).0)
+            }
+            print(String(format: "  %@ (whole process): median %.1f ms on this store, %.1f ms on an empty store (%.2f×)",
+                         arguments.joined(separator: " "), median(large), median(small), median(large) / median(small)))
+        }
         let out = folder + "/scale-export.csv"
         var export: [(Double, Double)] = []
         for _ in 0..<3 { export.append(try child(binary, ["export", "--format", "csv", "--store", path, "--output", out])) }
@@ -136,9 +172,15 @@ enum ScaleBenchmark {
         do {
             let store = try Store.open(path: path, create: false)
             let loaded = try store.load(history: history)
+            let read = clock.now
             var state = AppState(tracker: loaded.tracker, options: AppOptions(storeName: "bench"))
             _ = update(&state, .resize(size))
             _ = render(state, size: size)
+            // ACTIONPLAN_BENCH_PHASES=1: where the time goes (store read, then state + first frame), on stderr.
+            if ProcessInfo.processInfo.environment["ACTIONPLAN_BENCH_PHASES"] != nil {
+                FileHandle.standardError.write(Data(String(format: "read %.1f ms, state + frame %.1f ms\n",
+                    Timing.milliseconds(read - started), Timing.milliseconds(clock.now - read)).utf8))
+            }
         } catch {
             print("error: \(error)")
             exit(1)
@@ -155,6 +197,12 @@ enum ScaleBenchmark {
     /// with `posix_spawn` (vfork) inherits the parent's peak RSS in `ru_maxrss` on Linux, so the
     /// benchmark's own memory would be reported as the child's.
     static func child(_ path: String, _ arguments: [String]) throws -> (Double, Double) {
+        let run = try childProcess(path, arguments)
+        return (run.ms, run.rss)
+    }
+
+    /// The same, with the CPU time (user + sys, ms) of the child (GNU time's own share is a millisecond or two).
+    static func childProcess(_ path: String, _ arguments: [String]) throws -> (ms: Double, rss: Double, cpu: Double) {
         var pid: pid_t = 0
         let rssFile = "/tmp/actionplan-bench-child.rss"
         let argv = (["/usr/bin/time", "-f", "%M", "-o", rssFile, path] + arguments).map { strdup($0) } + [nil]
@@ -173,6 +221,7 @@ enum ScaleBenchmark {
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let wall = Timing.milliseconds(clock.now - started)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000 + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000
         _ = status
         let output = (try? String(contentsOfFile: "/tmp/actionplan-bench-child.out", encoding: .utf8)) ?? ""
         let rssText = (try? String(contentsOfFile: rssFile, encoding: .utf8)) ?? ""
@@ -181,9 +230,9 @@ enum ScaleBenchmark {
             guard let ms = Double(output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                 throw BenchmarkFailure(message: "start-up child failed: \(output)")
             }
-            return (ms, rss)
+            return (ms, rss, cpu)
         }
-        return (wall, rss)
+        return (wall, rss, cpu)
     }
 
     /// The Python baseline as a whole process (interpreter start-up included), in ms.
@@ -196,6 +245,12 @@ enum ScaleBenchmark {
     }
 
     static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+    /// The day of the newest event of the store's first journal (`changes --from` that day: a short window at the end).
+    static func lastDay(_ path: String) -> Substring {
+        guard let store = try? Store.open(path: path, create: false), let page = try? store.newestChanges(limit: 1).first else { return "2020-01-01" }
+        return page.event.time.description.prefix(10)
+    }
 
     // MARK: - The stores
 

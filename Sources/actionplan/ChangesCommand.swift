@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ActionPlanModel
 import ActionPlanExport
+import ActionPlanStore
 
 /// `actionplan changes`: every status transition in a period, with improvements and regressions per State and author.
 struct ChangesCommand: ParsableCommand {
@@ -29,11 +30,21 @@ struct ChangesCommand: ParsableCommand {
         let start = try requireDay(from, option: "--from", endOfDay: false)
         let end = try to.map { try requireDay($0, option: "--to", endOfDay: true) }
         if let end, end < start { throw fail("--to \(to!) is before --from \(from)", code: ExitCodes.usage) }
-        let (store, loaded) = try storeOptions.load()
-        let tracker = loaded.tracker
+        // Only the changes since --from are read, page by page from the end of each journal.
+        let (store, catalogOnly) = try storeOptions.load(states: [])
+        let tracker = catalogOnly.tracker
         let scope = ExportScope(states: try tracker.requireStates(states),
                                 includePartners: partners || tracker.settings.includePartners)
-        let report = ChangeReport(tracker: tracker, states: scope.participants(in: tracker), from: start, to: end)
+        let participants = scope.participants(in: tracker)
+        let changes: [PagedChange]
+        do {
+            let codes = participants.map(\.code).filter { FileManager.default.fileExists(atPath: store.path + "/states/\($0).jsonl") }
+            changes = try store.newestChanges(states: codes, limit: Int.max, since: start)
+        } catch {
+            throw fail(error.description, code: ExitCodes.storeError)
+        }
+        let report = ChangeReport(catalog: tracker.catalog, states: participants, changes: Dictionary(grouping: changes, by: \.event.state),
+                                  from: start, to: end)
         let bytes: [UInt8]
         switch format {
         case .table: bytes = ChangeReportText.write(report)

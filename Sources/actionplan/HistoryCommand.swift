@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import ActionPlanModel
+import ActionPlanStore
 import TerminalKit
 
 /// `actionplan history`: the change log, newest first.
@@ -20,8 +22,14 @@ struct HistoryCommand: ParsableCommand {
     var author: String?
     @Option(help: "Only changes that set this status.") var status: String?
     @Option(help: "table or json.") var format: ListFormat = .table
+    @Option(help: "Only the newest N changes (read from the end of the journals, page by page).") var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
 
     func run() throws {
+        if limit != nil || since != nil { return try runPaged() }
         let (_, loaded) = try storeOptions.load()
         let tracker = loaded.tracker
         let code = try state.map { try tracker.requireState($0).code }
@@ -36,6 +44,48 @@ struct HistoryCommand: ParsableCommand {
             (actionID == nil || entry.event.action == actionID) && (from == nil || entry.event.time >= from!)
                 && HistoryFilter.matches(entry, author: author, status: wanted)
         }
+        try show(entries) { tracker.journal($0.event.state).compensation(of: $0.event) }
+    }
+
+    /// `--limit` or `--since`: only the newest changes are read, page by page from the end of each
+    /// journal (`Store.newestChanges`), never the whole history.
+    private func runPaged() throws {
+        let (store, catalogOnly) = try storeOptions.load(states: [])
+        var tracker = catalogOnly.tracker
+        let code = try state.map { try tracker.requireState($0).code }
+        let actionID: String? = try action.map { query in
+            if let known = try? tracker.requireAction(query) { return known.id }
+            // Orphan ids (no longer in the catalog) can still be asked for by their exact id.
+            tracker = try storeOptions.load(history: .recent).1.tracker
+            if tracker.orphans.contains(where: { $0.action == query }) { return query }
+            return try tracker.requireAction(query).id
+        }
+        let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
+        let wanted = try status.map(requireStatus)
+        var compensations: [String: Compensation] = [:]
+        let changes: [PagedChange]
+        do {
+            let codes = code.map { [$0] } ?? tracker.directory.all.map(\.code).filter { FileManager.default.fileExists(atPath: store.path + "/states/\($0).jsonl") }
+            changes = try store.newestChanges(
+                states: codes, limit: limit ?? Int.max, since: from,
+                matching: { event in
+                    (actionID == nil || event.action == actionID)
+                        && (author.map { !$0.isEmpty && event.author.range(of: $0, options: .caseInsensitive) == nil } != true)
+                },
+                where: { HistoryFilter.matches(Self.entry($0), author: author, status: wanted) })
+        } catch {
+            throw fail(error.description, code: ExitCodes.storeError)
+        }
+        for change in changes { compensations[change.event.id] = change.compensation }
+        try show(changes.map(Self.entry)) { compensations[$0.event.id] }
+    }
+
+    /// A paged change as a timeline entry: only the statuses before and after are known (all `history` shows).
+    private static func entry(_ change: PagedChange) -> TimelineEntry {
+        TimelineEntry(event: change.event, before: Assessment(status: change.statusBefore), after: Assessment(status: change.statusAfter))
+    }
+
+    private func show(_ entries: [TimelineEntry], compensation: (TimelineEntry) -> Compensation?) throws {
         switch format {
         case .json:
             try printJSON(entries.map(HistoryRow.init))
@@ -43,8 +93,7 @@ struct HistoryCommand: ParsableCommand {
             var table = TextTable(["TIME (UTC)", "STATE", "ACTION", "CHANGE", "BY"], flexible: [3])
             for entry in entries {
                 table.add([entry.event.time.shortDescription, entry.event.state, entry.event.action,
-                           HistoryRow.describe(entry, compensation: tracker.journal(entry.event.state).compensation(of: entry.event)),
-                           entry.event.author])
+                           HistoryRow.describe(entry, compensation: compensation(entry)), entry.event.author])
             }
             print(table.render())
             print(Plural.count(entries.count, "change"))

@@ -55,7 +55,8 @@ struct SetCommand: ParsableCommand {
             }
         let journal: Journal
         do {
-            let (read, problems) = try store.readJournal(participant.code)
+            // The present only (assessment, heads, conflict): through the checkpoint, not the whole history.
+            let (read, problems) = try store.readJournal(participant.code, history: .recent)
             for problem in problems { Console.warning(problem.description) }
             journal = read
         } catch {

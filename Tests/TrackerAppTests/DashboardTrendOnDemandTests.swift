@@ -33,7 +33,7 @@ struct DashboardTrendOnDemandTests {
         let effects = update(&state, .switchScreen(.dashboard))
         let request = try #require(state.trend.pending)
         #expect(effects == [.loadTrend(request)])
-        #expect(!effects.contains(.loadHistory))
+        #expect(!effects.contains { if case .loadHistory = $0 { true } else { false } })
 
         // Cold: every journal is read once, one after the other.
         store.store.meter.reset()

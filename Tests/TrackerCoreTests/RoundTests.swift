@@ -163,7 +163,7 @@ struct RoundTests {
         guard case .compareRounds(let request)? = effects.first, effects.count == 1 else {
             Issue.record("expected one .compareRounds, got \(effects)"); return
         }
-        #expect(!effects.contains(.loadHistory))
+        #expect(!effects.contains { if case .loadHistory = $0 { true } else { false } })
         guard case .roundComparison(let waiting) = state.mode else { Issue.record("not open"); return }
         #expect(waiting.waiting && waiting.comparison == nil)
         var complete = Fixture.tracker(events: Fixture.events + Self.later)

@@ -30,11 +30,36 @@ public struct ChangeReport: Sendable, Equatable {
     /// Collects the transitions of `states` between `from` and `to` (both inclusive), optionally only for `actions`.
     public init(tracker: Tracker, states: [Participant], actions: Set<String>? = nil,
                 from: Timestamp?, to: Timestamp?) {
+        self.init(catalog: tracker.catalog, states: states, actions: actions, from: from, to: to) { code in
+            // Only statuses are followed (not notes or evidence), which keeps a long history cheap.
+            // The status before each event comes from its action's causal order, not from the clock.
+            let journal = tracker.journal(code)
+            let statusesBefore = journal.statusesBefore()
+            return (journal.events.count, { (journal.events[$0], statusesBefore[$0]) }, { journal.compensation(of: $0) })
+        }
+    }
+
+    /// The same from pages of history read from the end of the journals (`Store.newestChanges` with
+    /// `since: from`), by State, newest first: no journal is folded whole.
+    public init(catalog: Catalog, states: [Participant], changes: [String: [PagedChange]], actions: Set<String>? = nil,
+                from: Timestamp?, to: Timestamp?) {
+        var labels: [String: Compensation] = [:]
+        for list in changes.values { for change in list { labels[change.event.id] = change.compensation } }
+        self.init(catalog: catalog, states: states, actions: actions, from: from, to: to) { code in
+            let list = changes[code] ?? []
+            return (list.count, { (list[list.count - 1 - $0].event, list[list.count - 1 - $0].statusBefore) }, { labels[$0.id] })
+        }
+    }
+
+    /// `history(code)`: how many events the State has, the event at a position (oldest first, in
+    /// (time, id) order) with its action's status just before it, and whether an event is an undo or a redo.
+    private init(catalog: Catalog, states: [Participant], actions: Set<String>?, from: Timestamp?, to: Timestamp?,
+                 history: (String) -> (Int, (Int) -> (ChangeEvent, Status), (ChangeEvent) -> Compensation?)) {
         self.from = from
         self.to = to
         // Transitions are bucketed per action in catalog order (orphan ids last): grouping in one pass
         // instead of sorting, since each journal is already in time order.
-        let catalogActions = tracker.catalog.allActions
+        let catalogActions = catalog.allActions
         var position: [String: Int] = [:]
         for (i, action) in catalogActions.enumerated() where position[action.id] == nil { position[action.id] = i }
         var transitions: [Transition] = []
@@ -44,24 +69,21 @@ public struct ChangeReport: Sendable, Equatable {
             var tally = Tally(key: state.code, label: state.name)
             var buckets = [[Transition]](repeating: [], count: catalogActions.count)
             var orphans: [String: [Transition]] = [:]
-            // Only statuses are followed (not notes or evidence), which keeps a long history cheap.
-            // The status before each event comes from its action's causal order, not from the clock.
-            let journal = tracker.journal(state.code)
-            let statusesBefore = journal.statusesBefore()
+            let (count, entry, compensation) = history(state.code)
             var mine: [Transition] = []
             /// Counted transitions by event id, so an undo can cancel the one it compensates.
             var live: [String: Int] = [:]
-            for (index, event) in journal.events.enumerated() {
+            for index in 0..<count {
+                let (event, before) = entry(index)
                 if let to, event.time > to { break }
                 guard let status = event.status else { continue }
-                let before = statusesBefore[index]
                 guard before != status else { continue }
                 if let from, event.time < from { continue }
                 if let actions, !actions.contains(event.action) { continue }
                 let index = position[event.action]
                 var transition = Transition(event: event, state: state, from: before,
                                             actionTitle: index.map { catalogActions[$0].title })
-                transition.compensation = journal.compensation(of: event)
+                transition.compensation = compensation(event)
                 // Keyed by action too: an event of a split action is shown under each new id with its one id.
                 if let target = event.undoes, let cancelled = live.removeValue(forKey: event.action + " " + target) {
                     mine[cancelled].netted = true

@@ -1,4 +1,9 @@
 import ActionPlanModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Events in a checkpoint: one line of tab-separated fields, read without a JSON parser.
 ///
@@ -52,62 +57,150 @@ enum CheckpointEventCodec {
 
     /// The event on `line`, or nil when the line is not one (the checkpoint is then rebuilt).
     static func decode(_ line: ArraySlice<UInt8>) -> ChangeEvent? {
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(12)
-        var start = line.startIndex
-        for i in line.indices where line[i] == 0x09 {
-            fields.append(start..<i)
-            start = i + 1
+        var reuse = Reuse()
+        return line.withUnsafeBufferPointer { buffer in
+            var fields = FieldCursor(buffer)
+            return fields.event(reusing: &reuse)
         }
-        fields.append(start..<line.endIndex)
-        var k = 0
-        func next() -> ArraySlice<UInt8>? {
-            guard k < fields.count else { return nil }
-            defer { k += 1 }
-            return line[fields[k]]
+    }
+
+    /// Strings seen on the lines before, given back when a field has the same bytes: a checkpoint's
+    /// lines repeat their State, action and author, and each event's base is the id on the line before
+    /// it, so most fields need no new `String` at all.
+    struct Reuse {
+        var state: String?
+        var action: String?
+        var author: String?
+        var id: String?
+
+        init(state: String? = nil) { self.state = state }
+
+        static func same(_ field: UnsafeBufferPointer<UInt8>, _ text: String?) -> String? {
+            guard var text else { return nil }
+            return text.withUTF8 { $0.count == field.count && memcmp($0.baseAddress!, field.baseAddress!, field.count) == 0 } ? text : nil
         }
-        func text() -> String? { next().flatMap(unescape) }
-        func optional() -> String?? {
-            guard let field = next(), let mark = field.first else { return nil }
-            if mark == 0x2D, field.count == 1 { return .some(nil) }
-            guard mark == 0x2B else { return nil }
-            return unescape(field.dropFirst()).map { .some($0) }
+    }
+
+    /// Reads a line's tab-separated fields in order, straight from the bytes: a warm start decodes some
+    /// 25,000 event lines, so no per-line array of ranges, no closures, no intermediate `String`s for numbers.
+    struct FieldCursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var position = 0
+        /// Set when a field was read past the end of the line.
+        var exhausted = false
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        /// The next field (up to the next tab or the end of the line).
+        mutating func field() -> UnsafeBufferPointer<UInt8> {
+            guard position <= bytes.count, !exhausted else { exhausted = true; return UnsafeBufferPointer(rebasing: bytes[0..<0]) }
+            var end = position
+            while end < bytes.count, bytes[end] != 0x09 { end += 1 }
+            let result = UnsafeBufferPointer(rebasing: bytes[position..<end])
+            position = end + 1
+            return result
         }
-        func list() -> [String]?? {
-            guard let field = next(), let mark = field.first else { return nil }
-            if mark == 0x2D, field.count == 1 { return .some(nil) }
-            guard mark == 0x2B, let count = Int(String(decoding: field.dropFirst(), as: UTF8.self)), count >= 0 else { return nil }
+
+        var atEnd: Bool { !exhausted && position == bytes.count + 1 }
+
+        mutating func text() -> String? {
+            let f = field()
+            return exhausted ? nil : CheckpointEventCodec.unescape(f)
+        }
+
+        /// `-` for nil, `+VALUE` for a value; `.none` when the field is neither.
+        mutating func optional() -> String?? {
+            let f = field()
+            guard !exhausted, let mark = f.first else { return .none }
+            if mark == 0x2D, f.count == 1 { return .some(nil) }
+            guard mark == 0x2B, let value = CheckpointEventCodec.unescape(UnsafeBufferPointer(rebasing: f[1...])) else { return .none }
+            return .some(value)
+        }
+
+        mutating func list() -> [String]?? {
+            let f = field()
+            guard !exhausted, let mark = f.first else { return .none }
+            if mark == 0x2D, f.count == 1 { return .some(nil) }
+            guard mark == 0x2B, let count = Self.number(UnsafeBufferPointer(rebasing: f[1...])), count >= 0, count <= bytes.count else { return .none }
             var items: [String] = []
+            items.reserveCapacity(Int(count))
             for _ in 0..<count {
-                guard let item = text() else { return nil }
+                guard let item = text() else { return .none }
                 items.append(item)
             }
             return .some(items)
         }
-        func followUpField() -> FollowUpEdit?? {
-            guard let field = next(), let mark = field.first else { return nil }
-            if field.count == 1, mark == 0x2D { return .some(nil) }
-            if field.count == 1, mark == 0x78 { return .some(.cleared) }
-            guard mark == 0x2B, let days = Int64(String(decoding: field.dropFirst(), as: UTF8.self)), let owner = optional() else { return nil }
+
+        /// A decimal number (optionally negative), or nil.
+        static func number(_ f: UnsafeBufferPointer<UInt8>) -> Int64? {
+            var i = 0
+            var negative = false
+            if f.first == 0x2D { negative = true; i = 1 }
+            guard i < f.count, f.count - i <= 18 else { return nil }
+            var value: Int64 = 0
+            while i < f.count {
+                let digit = f[i] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int64(digit)
+                i += 1
+            }
+            return negative ? -value : value
+        }
+
+        /// A field that is often the same as on an earlier line (see `Reuse`).
+        mutating func text(reusing earlier: String?) -> String? {
+            let f = field()
+            guard !exhausted else { return nil }
+            return Reuse.same(f, earlier) ?? CheckpointEventCodec.unescape(f)
+        }
+
+        mutating func event(reusing reuse: inout Reuse) -> ChangeEvent? {
+            guard let id = text() else { return nil }
+            let timeField = field()
+            guard !exhausted, let ms = Self.number(timeField),
+                  let author = text(reusing: reuse.author), let state = text(reusing: reuse.state),
+                  let action = text(reusing: reuse.action) else { return nil }
+            reuse.author = author
+            reuse.state = state
+            reuse.action = action
+            // The base of a chain's event is the id on the line before.
+            let baseField = field()
+            var base: [String]?
+            if !exhausted, baseField.count == 2, baseField[0] == 0x2B, baseField[1] == 0x31 {
+                guard let only = text(reusing: reuse.id) else { return nil }
+                base = [only]
+            } else {
+                position -= baseField.count + 1
+                guard let list = list() else { return nil }
+                base = list
+            }
+            reuse.id = id
+            guard let statusText = optional(), let note = optional(),
+                  let added = list(), let removed = list(), let undoes = optional(), let followUp = followUp(), atEnd else { return nil }
+            var status: Status?
+            if let statusText {
+                guard let parsed = Status(rawValue: statusText) else { return nil }
+                status = parsed
+            }
+            var event = ChangeEvent(id: id, time: Timestamp(milliseconds: ms), author: author, state: state, action: action, base: base,
+                                    status: status, note: note, evidenceAdded: added, evidenceRemoved: removed, undoes: undoes)
+            event.followUp = followUp
+            return event
+        }
+
+        /// The follow-up: `-` unchanged, `x` cleared, `+DAYS` then the owner as an optional field; `.none`
+        /// when the field is none of these.
+        mutating func followUp() -> FollowUpEdit?? {
+            let f = field()
+            guard !exhausted, let mark = f.first else { return .none }
+            if f.count == 1, mark == 0x2D { return .some(nil) }
+            if f.count == 1, mark == 0x78 { return .some(.cleared) }
+            guard mark == 0x2B, let days = Self.number(UnsafeBufferPointer(rebasing: f[1...])), let owner = optional() else { return .none }
             return .some(.set(FollowUp(date: ReviewDate(days: days), owner: owner)))
         }
-        guard let id = text(), let timeField = next(), let ms = Int64(String(decoding: timeField, as: UTF8.self)),
-              let author = text(), let state = text(), let action = text(),
-              let base = list(), let statusText = optional(), let note = optional(),
-              let added = list(), let removed = list(), let undoes = optional(), let followUp = followUpField(),
-              k == fields.count else { return nil }
-        var status: Status?
-        if let statusText {
-            guard let parsed = Status(rawValue: statusText) else { return nil }
-            status = parsed
-        }
-        var event = ChangeEvent(id: id, time: Timestamp(milliseconds: ms), author: author, state: state, action: action, base: base,
-                                status: status, note: note, evidenceAdded: added, evidenceRemoved: removed, undoes: undoes)
-        event.followUp = followUp
-        return event
     }
 
-    private static func unescape(_ field: ArraySlice<UInt8>) -> String? {
+    static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String? {
         guard field.contains(0x5C) else { return String(decoding: field, as: UTF8.self) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(field.count)

@@ -59,6 +59,27 @@ enum JournalBytes {
         return result
     }
 
+    /// `count` bytes of `path` from `offset` (fewer at the end of the file), counted by `meter`.
+    static func read(_ path: String, from offset: Int64, count: Int, meter: ReadMeter) throws(StoreError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError(.io, file: path, message: "cannot open: \(errnoText())") }
+        defer { close(fd) }
+        var result = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = result.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, count - filled, off_t(offset + Int64(filled))) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(.io, file: path, message: "read failed: \(errnoText())")
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        result.removeSubrange(filled...)
+        meter.add(filled)
+        return result
+    }
+
     /// The length of `bytes` up to and including its last newline, and how many newlines that holds.
     static func wholeLines(_ bytes: [UInt8]) -> (length: Int, lines: Int) {
         var lines = 0

@@ -23,6 +23,20 @@ struct JournalRead {
     var position: JournalPosition
     /// FNV-1a of the bytes up to `position.length`, when known (to move a checkpoint forward).
     var hash: UInt64? = nil
+    /// Whether the lines up to `position.length` are in strictly increasing (time, id) order, when known.
+    var ordered: Bool? = nil
+    /// For a read of appended bytes only: whether they continue the (time, id) order of what was read before.
+    var appendedInOrder = false
+}
+
+/// Whether `events` (in file order) are in strictly increasing (time, id) order, after `last`.
+func inOrder(_ events: [ChangeEvent], after last: ChangeEvent?) -> Bool {
+    var previous = last
+    for event in events {
+        if let previous, !ChangeEvent.foldOrder(previous, event) { return false }
+        previous = event
+    }
+    return true
 }
 
 extension Store {
@@ -43,13 +57,28 @@ extension Store {
 
     /// Reads several journals on every core: each is its own file and checkpoint, so they are independent.
     func readJournals(_ codes: [String], depth: HistoryDepth) -> [String: Result<JournalRead, StoreError>] {
+        readJournals(codes, depth: depth, alongside: { () throws(StoreError) in }).1
+    }
+
+    /// Reads several journals on every core, and runs `other` as one more task among them (start-up
+    /// parses the catalog meanwhile).
+    func readJournals<Other: Sendable>(_ codes: [String], depth: HistoryDepth, alongside other: @Sendable () throws(StoreError) -> Other)
+        -> (Result<Other, StoreError>, [String: Result<JournalRead, StoreError>]) {
         let results = Mutex<[String: Result<JournalRead, StoreError>]>([:])
-        DispatchQueue.concurrentPerform(iterations: codes.count) { i in
+        let extra = Mutex<Result<Other, StoreError>?>(nil)
+        DispatchQueue.concurrentPerform(iterations: codes.count + 1) { i in
+            guard i > 0 else {
+                let result: Result<Other, StoreError>
+                do throws(StoreError) { result = .success(try other()) } catch { result = .failure(error) }
+                extra.withLock { $0 = result }
+                return
+            }
+            let code = codes[i - 1]
             let result: Result<JournalRead, StoreError>
-            do throws(StoreError) { result = .success(try readJournal(codes[i], depth: depth)) } catch { result = .failure(error) }
-            results.withLock { $0[codes[i]] = result }
+            do throws(StoreError) { result = .success(try readJournal(code, depth: depth)) } catch { result = .failure(error) }
+            results.withLock { $0[code] = result }
         }
-        return results.withLock { $0 }
+        return (extra.withLock { $0! }, results.withLock { $0 })
     }
 
     // MARK: - Reading one journal
@@ -62,13 +91,32 @@ extension Store {
         guard let stamp = FileIO.stamp(file) else {
             return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
         }
+        return try readJournalThroughCheckpoint(code, stamp: stamp, depth: depth)
+    }
+
+    /// One journal through its checkpoint, remembered: `set` reads its State to plan the change, then
+    /// again under the lock to check the bases, and a journal whose file and checkpoint have the same
+    /// `stat` as at the first read is not decoded twice.
+    func readJournalRemembered(_ code: String) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
+        let stamps = [FileIO.stamp(file), FileIO.stamp(checkpointPath(code))]
+        if stamps[0] != nil, let memo = lastRecentRead.withLock({ $0 }), memo.file == file, memo.stamps == stamps { return memo.read }
+        let read = try readJournal(code, depth: .recent)
+        let after = [FileIO.stamp(file), FileIO.stamp(checkpointPath(code))]
+        lastRecentRead.withLock { $0 = (file, after, read) }
+        return read
+    }
+
+    private func readJournalThroughCheckpoint(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+        let file = journalPath(code)
         if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
             let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1, renames: renameBook())
             var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
+            let ordered = checkpoint.ordered && inOrder(events, after: journal.events.last)
             if events.allSatisfy({ event in
                 defer { journal.append(event) }
-                return journal.extendsHead(event)
+                return journal.extendsHead(event) && journal.knowsCompensation(of: event)
             }) {
                 let whole = JournalBytes.wholeLines(tail)
                 let position = JournalPosition(inode: stamp.inode, length: checkpoint.length + Int64(whole.length),
@@ -84,11 +132,12 @@ extension Store {
                 if isWritable, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
                     writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
                                                stamp: settled, problems: lineProblems,
-                                               windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+                                               windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
+                                               ordered: ordered))
                 }
                 let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
                 return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
-                                   hash: hash.value)
+                                   hash: hash.value, ordered: whole.length == tail.count ? ordered : false)
             }
             // An appended event that does not extend its action's head: fold the whole file again.
         }
@@ -104,7 +153,10 @@ extension Store {
         let whole = JournalBytes.wholeLines(bytes)
         let position = JournalPosition(inode: stamp.inode, length: Int64(whole.length), lines: whole.lines)
         let history = Self.historyProblems(full, file: file)
-        guard depth == .recent else { return JournalRead(journal: full, problems: problems + history, position: position) }
+        let ordered = inOrder(events, after: nil)
+        guard depth == .recent else {
+            return JournalRead(journal: full, problems: problems + history, position: position, ordered: whole.length == bytes.count ? ordered : false)
+        }
         let windows = full.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
         let hash = PrefixHash.of(bytes[..<whole.length])
         if isWritable {
@@ -116,11 +168,13 @@ extension Store {
                     .windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
             let checkpoint = Checkpoint(state: code, length: Int64(whole.length), lines: whole.lines,
                                         hash: hash, stamp: Self.settled(stamp, length: whole.length),
-                                        problems: covered, windows: prefixEvents)
+                                        problems: covered, windows: prefixEvents,
+                                        ordered: whole.length == bytes.count ? ordered
+                                            : inOrder(JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code, renames: renameBook()).0, after: nil))
             writeCheckpoint(checkpoint)
         }
         return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history,
-                           position: position, hash: hash)
+                           position: position, hash: hash, ordered: whole.length == bytes.count ? ordered : false)
     }
 
     /// After this process appended to a journal it had just read (under the same exclusive lock), moves
@@ -133,8 +187,9 @@ extension Store {
         guard whole.length == tail.count, whole.length > 0 else { return }
         var journal = read.journal
         let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1, renames: renameBook())
+        let ordered = (read.ordered ?? false) && inOrder(events, after: journal.events.last)
         for event in events {
-            guard journal.extendsHead(event) else { return }
+            guard journal.extendsHead(event), journal.knowsCompensation(of: event) else { return }
             journal.append(event)
         }
         var next = PrefixHash(continuing: hash)
@@ -142,14 +197,15 @@ extension Store {
         let covered = (read.problems + tailProblems).filter { $0.location != nil }.map(Checkpoint.LineProblem.init)
         writeCheckpoint(Checkpoint(state: code, length: read.position.length + Int64(whole.length), lines: read.position.lines + whole.lines,
                                    hash: next.value, stamp: Self.settled(stamp, length: Int(read.position.length) + whole.length),
-                                   problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)))
+                                   problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
+                                   ordered: ordered))
     }
 
     /// The checkpoint of `code` if the journal still starts with what it covers (`trustsPrefix`: by its
     /// `stat` without reading a byte, else by hashing the covered prefix).
     private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> (Checkpoint, byStamp: Bool)? {
-        guard let bytes = try? FileIO.read(checkpointPath(code)),
-              let checkpoint = Checkpoint.decode([UInt8](bytes), state: code),
+        guard let bytes = try? FileIO.readBytes(checkpointPath(code)),
+              let checkpoint = Checkpoint.decode(bytes, state: code),
               let byStamp = trustsPrefix(code, stamp: stamp, length: checkpoint.length, hash: checkpoint.hash,
                                          recorded: checkpoint.stamp, derived: checkpointPath(code)) else { return nil }
         return (checkpoint, byStamp)

@@ -37,11 +37,13 @@ extension Store {
                                           journal: previous.tracker.journals[code], depth: previous.history)
                 loaded.tracker.journals[code] = read.journal
                 loaded.positions[code] = read.position
+                if read.ordered ?? (previous.ordered.contains(code) && read.appendedInOrder) { loaded.ordered.insert(code) } else { loaded.ordered.remove(code) }
                 loaded.problems += read.problems
             }
             for code in loaded.tracker.journals.keys where !seen.contains(code) {
                 loaded.tracker.journals[code] = nil
                 loaded.positions[code] = nil
+                loaded.ordered.remove(code)
             }
             return loaded
         }
@@ -57,12 +59,17 @@ extension Store {
         let tail = try JournalBytes.read(file, from: position.length, meter: meter)
         let whole = JournalBytes.wholeLines(tail)
         let (events, problems) = JournalReader.read(tail, file: file, state: code, firstLine: position.lines + 1, renames: renameBook())
+        let inOrder = whole.length == tail.count && ActionPlanStore.inOrder(events, after: journal.events.last)
         for event in events {
-            guard journal.isComplete || journal.extendsHead(event) else { return try readJournal(code, depth: depth) }
+            guard journal.isComplete || (journal.extendsHead(event) && journal.knowsCompensation(of: event)) else {
+                return try readJournal(code, depth: depth)
+            }
             journal.append(event)
         }
-        return JournalRead(journal: journal, problems: problems,
-                           position: JournalPosition(inode: stamp.inode, length: position.length + Int64(whole.length),
-                                                     lines: position.lines + whole.lines))
+        var read = JournalRead(journal: journal, problems: problems,
+                               position: JournalPosition(inode: stamp.inode, length: position.length + Int64(whole.length),
+                                                         lines: position.lines + whole.lines))
+        read.appendedInOrder = inOrder
+        return read
     }
 }

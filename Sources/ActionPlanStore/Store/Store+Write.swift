@@ -63,7 +63,7 @@ extension Store {
         let checked = events.filter { $0.base != nil }
         guard !checked.isEmpty else { return [:] }
         var reads: [String: JournalRead] = [:]
-        for code in Set(checked.map(\.state)) { reads[code] = try readJournal(code, depth: .recent) }
+        for code in Set(checked.map(\.state)) { reads[code] = try readJournalRemembered(code) }
         let journals = reads.mapValues(\.journal)
         var moved: [MovedHead] = []
         var inBatch: [String: [String]] = [:]   // heads made by earlier events of this batch

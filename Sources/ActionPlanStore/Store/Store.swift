@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import ActionPlanModel
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,8 @@ public final class Store: Sendable {
     public let path: String
     /// The last journal parsed by `readJournalUnlocked`, reused while its file is unchanged.
     let lastJournal = JournalMemo()
+    /// The last journal read through its checkpoint, with its file's stamp (see `readJournal(_:depth:)`).
+    let lastRecentRead = Mutex<(file: String, stamps: [FileStamp?], read: JournalRead)?>(nil)
     /// Counts the journal bytes this store has read (tests check that a reload reads only what was appended).
     public let meter = ReadMeter()
     /// The catalog installations' id mapping, remembered while `office.jsonl` is unchanged.
@@ -108,7 +111,12 @@ public final class Store: Sendable {
     func loadUnlocked(states only: Set<String>?, history: HistoryDepth = .complete) throws(StoreError) -> LoadedStore {
         let fingerprint = self.fingerprint()
         let manifest = try StoreManifest.decode([UInt8](try FileIO.read(manifestPath)), file: manifestPath)
-        let (catalog, catalogProblems) = try loadCatalog()
+        let pending = !committedBatches().isEmpty
+        let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
+        // The catalog is parsed on one core while the journals are read on the others (start-up).
+        let (catalogResult, reads) = readJournals(pending ? [] : files.map { String($0.dropLast(6)) }, depth: history,
+                                                 alongside: { () throws(StoreError) in try self.loadCatalog() })
+        let (catalog, catalogProblems) = try catalogResult.get()
         if let first = catalogProblems.first {
             throw StoreError(.damaged, file: first.file, location: first.location,
                 message: first.message + (catalogProblems.count > 1 ? " (and \(catalogProblems.count - 1) more; run `actionplan validate`)" : ""))
@@ -121,13 +129,11 @@ public final class Store: Sendable {
         }
         var journals: [String: Journal] = [:]
         var positions: [String: JournalPosition] = [:]
-        let pending = !committedBatches().isEmpty
+        var ordered: Set<String> = []
         if pending {
             problems.append(StoreProblem(.warning, file: pendingFolder,
                 message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
         }
-        let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
-        let reads = pending ? [:] : readJournals(files.map { String($0.dropLast(6)) }, depth: history)
         for file in files {
             let code = String(file.dropLast(6))
             let filePath = statesFolder + "/" + file
@@ -154,6 +160,7 @@ public final class Store: Sendable {
             problems += read.problems
             journals[code] = read.journal
             positions[code] = read.position
+            if read.ordered == true { ordered.insert(code) }
         }
         let office = try readOfficeLogUnlocked()
         problems += office.problems
@@ -163,7 +170,7 @@ public final class Store: Sendable {
         problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
         return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
-                           positions: pending ? [:] : positions, history: history)
+                           positions: pending ? [:] : positions, history: history, ordered: pending ? [] : ordered)
     }
 
     static func unknownJournal(_ code: String, file: String) -> StoreProblem {
@@ -205,7 +212,7 @@ public final class Store: Sendable {
             try SafePath.requireCode(code, file: statesFolder)
             let pending = pendingEvents(for: code)
             if pending.isEmpty, history == .recent {
-                let read = try readJournal(code, depth: .recent)
+                let read = try readJournalRemembered(code)
                 return (read.journal, read.problems)
             }
             var (journal, problems) = try readJournalUnlocked(code)
@@ -311,6 +318,8 @@ public struct LoadedStore: Sendable {
     var positions: [String: JournalPosition] = [:]
     /// How much history the journals hold.
     public var history: HistoryDepth = .complete
+    /// The journals whose lines up to `positions` are known to be in (time, id) order (see `Store.newestChanges`).
+    var ordered: Set<String> = []
 }
 
 /// Sizes and modification times of a store's files; equal fingerprints mean nothing changed.

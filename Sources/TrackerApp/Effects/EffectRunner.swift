@@ -61,8 +61,8 @@ public final class EffectRunner {
             return .commands([exporter.export(request, now: now())])
         case .sync:
             return .commands(sync())
-        case .loadHistory:
-            return .commands([loadHistory()])
+        case .loadHistory(let request):
+            return .commands(loadHistory(request))
         case .loadTrend(let request):
             return .commands([loadTrend(request)])
         case .compareRounds(let request):
@@ -147,15 +147,19 @@ public final class EffectRunner {
 
     // MARK: - Watching
 
-    /// Every event, for the History screen; later reloads keep the whole history.
-    private func loadHistory() -> Command {
+    /// The newest changes that pass the History screen's filter, read page by page from the end of the
+    /// journals: memory stays the size of the page, whatever the length of the history.
+    /// The journals held in memory are not read again (a changed store is reloaded first, which reads
+    /// only the appended bytes); only their older lines are.
+    private func loadHistory(_ request: HistoryPageRequest) -> [Command] {
+        let reloaded = reloadIfChanged().map { [$0] } ?? []
         do {
-            let loaded = try store.load(history: .complete)
-            knownFingerprint = loaded.fingerprint
-            if known != nil { known = loaded }
-            return .historyLoaded(loaded.tracker)
+            let since = request.filter.since.flatMap(Timestamp.day)
+            let changes = try store.newestChanges(in: known, states: request.states, limit: request.count, since: since,
+                                                  matching: request.filter.matches)
+            return reloaded + [.historyPage(request, changes)]
         } catch {
-            return .reloadFailed(error.description)
+            return reloaded + [.reloadFailed(error.description)]
         }
     }
 

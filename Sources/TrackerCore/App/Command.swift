@@ -23,8 +23,8 @@ public enum Command: Equatable, Sendable {
     case synced(SyncSummary)
     /// Another process changed the store; the runner loaded it again.
     case storeReloaded(Tracker)
-    /// The whole history, read for the History screen (the same store, every event in memory).
-    case historyLoaded(Tracker)
+    /// The newest changes asked for by `.loadHistory`, newest first (fewer than asked when no more exist).
+    case historyPage(HistoryPageRequest, [PagedChange])
     /// The Dashboard's trend, folded by the store for the request.
     case trendLoaded(TrendRequest, TrendSeries)
     /// The store could not fold the trend (the Dashboard keeps what it showed).

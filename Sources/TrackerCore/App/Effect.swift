@@ -11,9 +11,10 @@ public enum Effect: Equatable, Sendable {
     case export(ExportRequest)
     /// Share the store through git (`actionplan sync`), then answer `.synced(summary)` and reload.
     case sync
-    /// Read every event of the store (the History screen of a store opened with recent history only),
-    /// then answer `.historyLoaded(tracker)`.
-    case loadHistory
+    /// Read the newest changes that pass the History screen's filter, page by page from the end of the
+    /// journals (a store opened through checkpoints holds only the newest in memory), then answer
+    /// `.historyPage(request, changes)`.
+    case loadHistory(HistoryPageRequest)
     /// Fold the Dashboard's trend in the store, journal by journal (a store opened with recent history
     /// only), then answer `.trendLoaded(request, series)` or `.trendFailed(request, message)`.
     case loadTrend(TrendRequest)

@@ -50,9 +50,6 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.replaceTracker(tracker)
         state.message = Message("the store changed on disk; reloaded", kind: .info)
         return state.trendNeeded + state.roundComparisonNeeded
-    case .historyLoaded(let tracker):
-        state.replaceTracker(tracker)
-        return state.trendNeeded + state.roundComparisonNeeded
     case .trendLoaded(let request, let series):
         state.trend.loaded(request, series)
         return []
@@ -66,6 +63,10 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .roundsCompareFailed(let request, let reason):
         state.roundsCompareFailed(request, reason)
         return []
+    case .historyPage(let request, let changes):
+        state.history.receive(changes, for: request)
+        state.history.keepVisible(height: max(1, state.bodyHeight - 2))
+        return state.historyNeeded
     case .reloadFailed(let message):
         // Not a save failure: no pending change is affected, only the user is told.
         state.message = Message("the store changed on disk but could not be read again (showing the last good data): \(message)", kind: .error)
@@ -173,13 +174,17 @@ extension AppState {
         return []
     }
 
-    /// The History screen shows the newest changes from what is in memory; a filter, or the cursor
-    /// within a page of the end of a truncated list, asks the runner for the whole history. The
-    /// Dashboard asks for its trend instead (`trendNeeded`).
+    /// The History screen shows the newest changes from what is in memory; a filter with no rows yet, or
+    /// the cursor within a page of the end of a truncated list, asks the runner for the next page (the
+    /// rows so far and two screens more), read from the end of the journals.
+    /// The Dashboard asks for its trend instead (`trendNeeded`).
     var historyNeeded: [Effect] {
         if screen == .dashboard { return trendNeeded }
-        guard screen == .history, history.truncated else { return [] }
-        return history.filter.isActive || history.selected + bodyHeight >= history.rows.count ? [.loadHistory] : []
+        guard screen == .history, history.truncated, history.rows.isEmpty || history.selected + bodyHeight >= history.rows.count
+        else { return [] }
+        let request = HistoryPageRequest(filter: history.filter, states: history.filter.state.map { [$0] } ?? states.map(\.code),
+                                         count: history.rows.count + 2 * max(bodyHeight, 20))
+        return history.requested == request ? [] : [.loadHistory(request)]
     }
 
     /// The Dashboard's trend, when it must be asked of the runner (a store read without its whole history).

@@ -25,6 +25,15 @@ public struct HistoryView: Equatable, Sendable {
 
         public var isActive: Bool { state != nil || action != nil || author != nil || since != nil }
 
+        /// Whether `event` passes the filter's State, action, author and day.
+        public func matches(_ event: ChangeEvent) -> Bool {
+            if let state, event.state != state { return false }
+            if let since = since.flatMap(Timestamp.day), event.time < since { return false }
+            if let author = author?.lowercased(), !event.author.lowercased().contains(author) { return false }
+            if let action = action?.lowercased(), event.action.lowercased() != action { return false }
+            return true
+        }
+
         public var summary: String {
             var parts: [String] = []
             if let state { parts.append("state=\(state)") }
@@ -35,7 +44,8 @@ public struct HistoryView: Equatable, Sendable {
         }
     }
 
-    /// One event: the State's journal and the event's index in it.
+    /// One event: the State's journal and the event's index in it (or, when the rows come from pages read
+    /// from the store, the index in `pages`).
     public struct Row: Equatable, Sendable {
         public var state: String
         public var index: Int
@@ -50,8 +60,36 @@ public struct HistoryView: Equatable, Sendable {
     /// Whether older rows exist that are not in memory yet (a store read through checkpoints keeps only
     /// each journal's newest events): the first page needs no read; the runner reads the rest on demand.
     public private(set) var truncated = false
+    /// The newest changes that pass the filter, read page by page from the store when the list needs
+    /// more than memory holds; the rows then index these. Nil while the rows come from memory.
+    public private(set) var pages: [PagedChange]?
+    /// What `pages` answers (the runner's last page for this screen).
+    public private(set) var requested: HistoryPageRequest?
 
     public init() {}
+
+    /// A page read by the runner: it replaces the rows when it answers the current filter.
+    mutating func receive(_ changes: [PagedChange], for request: HistoryPageRequest) {
+        guard request.filter == filter else { return }
+        pages = changes
+        requested = request
+        rows = changes.enumerated().map { Row(state: $0.element.event.state, index: $0.offset) }
+        truncated = changes.count >= request.count
+        selected = min(selected, max(0, rows.count - 1))
+        stale = false
+    }
+
+    /// The change of a row, with the statuses before and after it and whether it is an undo or a redo.
+    func entry(_ row: Row, in tracker: Tracker) -> (change: RecentChange, compensation: Compensation?)? {
+        if let pages {
+            guard row.index < pages.count else { return nil }
+            let page = pages[row.index]
+            return (RecentChange(event: page.event, before: Assessment(status: page.statusBefore), after: Assessment(status: page.statusAfter)),
+                    page.compensation)
+        }
+        guard let change = Self.change(row, in: tracker) else { return nil }
+        return (change, tracker.journal(row.state).compensation(of: change.event))
+    }
 
     /// Recomputes the rows from the tracker: filter each journal, then order all by time and id, newest first.
     ///
@@ -59,6 +97,8 @@ public struct HistoryView: Equatable, Sendable {
     /// runs; the keys are plain integers, and event ids are compared only for equal times in two States.
     mutating func refresh(tracker: Tracker, states: [Participant]) {
         struct Key { var time: Int64; var journal: Int32; var index: Int32 }
+        pages = nil
+        requested = nil
         let codes = filter.state.map { [$0] } ?? states.map(\.code)
         let journals = codes.map { tracker.journals[$0]?.events ?? [] }
         let since = filter.since.flatMap(Timestamp.day)
@@ -66,7 +106,7 @@ public struct HistoryView: Equatable, Sendable {
         let action = filter.action?.lowercased()
         // Only the newest events are surely all here when journals were read through checkpoints
         // (`Tracker.newestKept`): the list is those, from each journal's newest; a filter may match older
-        // events, so it waits for the whole history (the runner reads it on `historyNeeded`).
+        // events, so it waits for a page read from the store (the runner reads it on `historyNeeded`).
         let kept = tracker.newestKept
         let limited = kept != Int.max
         if limited, filter.isActive {
@@ -116,5 +156,18 @@ public struct HistoryView: Equatable, Sendable {
         if selected < scroll { scroll = selected }
         if selected >= scroll + height { scroll = selected - height + 1 }
         scroll = max(0, min(scroll, max(0, rows.count - height)))
+    }
+}
+
+/// What the History screen asks the runner for: the newest `count` changes of `states` that pass `filter`.
+public struct HistoryPageRequest: Equatable, Sendable {
+    public var filter: HistoryView.Filter
+    public var states: [String]
+    public var count: Int
+
+    public init(filter: HistoryView.Filter, states: [String], count: Int) {
+        self.filter = filter
+        self.states = states
+        self.count = count
     }
 }

@@ -16,7 +16,7 @@ extension AppState {
         case .activate:
             guard history.selected < history.rows.count else { break }
             let row = history.rows[history.selected]
-            guard let event = HistoryView.change(row, in: tracker)?.event, tracker.catalog.action(id: event.action) != nil else {
+            guard let event = history.entry(row, in: tracker)?.change.event, tracker.catalog.action(id: event.action) != nil else {
                 message = Message("that action is not in the catalog", kind: .info)
                 break
             }

@@ -6,12 +6,19 @@ enum ChangeText {
     /// undo or redo says so first ("redo: · → ◔ In progress").
     static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, in tracker: Tracker,
                         theme: Theme, compact: Bool = false) -> String {
+        summary(before, after, event, compensation: tracker.journal(event.state).compensation(of: event), theme: theme, compact: compact)
+    }
+
+    /// The same, when whether the event is an undo or a redo is already known (a page of history read
+    /// from the store, whose events need not be in memory).
+    static func summary(_ before: Assessment, _ after: Assessment, _ event: ChangeEvent, compensation: Compensation?,
+                        theme: Theme, compact: Bool = false) -> String {
         let ascii = theme.ascii
         let symbol: @Sendable (Status) -> String = { ascii ? $0.asciiSymbol : $0.symbol }
         let labelled: @Sendable (Status) -> String = { symbol($0) + " " + $0.label }
         let wording = Change.Wording(status: labelled, before: compact ? symbol : nil, arrow: theme.arrow)
         let text = event.change.describe(from: before.status, wording)
-        guard let kind = tracker.journal(event.state).compensation(of: event) else { return text }
+        guard let kind = compensation else { return text }
         return "\(kind.rawValue): \(text)"
     }
 

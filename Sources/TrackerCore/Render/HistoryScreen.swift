@@ -7,7 +7,7 @@ enum HistoryScreen {
         let theme = canvas.theme
         let h = state.history
         let filter = h.filter.isActive ? "filter: \(h.filter.summary) (F clears)" : "all changes (f filters)"
-        let count = h.truncated ? "the newest \(Plural.count(h.rows.count, "change")) (older ones are read when you scroll)"
+        let count = h.truncated ? "the newest \(Plural.count(h.rows.count, "change")) (older ones are read as you scroll)"
             : Plural.count(h.rows.count, "change")
         canvas.field(" \(count), newest first · \(filter)", x: 0, y: body.y, width: body.width, style: theme.title)
         let authorWidth = 10, actionWidth = 14
@@ -21,7 +21,7 @@ enum HistoryScreen {
         for r in 0..<height {
             let index = h.scroll + r
             guard index < h.rows.count else { break }
-            guard let entry = HistoryView.change(h.rows[index], in: state.tracker) else { continue }
+            guard let (entry, compensation) = h.entry(h.rows[index], in: state.tracker) else { continue }
             let e = entry.event
             let y = body.y + 2 + r
             let style: Style = index == h.selected ? theme.selected : .plain
@@ -29,7 +29,7 @@ enum HistoryScreen {
                 + TextWidth.fit(Sanitizer.line(e.action), to: actionWidth) + " " + TextWidth.fit(Sanitizer.line(e.author), to: authorWidth) + " "
             canvas.field(line, x: 0, y: y, width: body.width, style: style)
             let x = TextWidth.columns(of: line)
-            let change = ChangeText.summary(entry.before, entry.after, e, in: state.tracker, theme: theme, compact: body.width < 110)
+            let change = ChangeText.summary(entry.before, entry.after, e, compensation: compensation, theme: theme, compact: body.width < 110)
             let changeStyle = index == h.selected ? style : theme.style(entry.after.status)
             canvas.text(change, x: x, y: y, width: body.width - x, style: e.status == nil ? style : changeStyle)
         }

@@ -135,6 +135,6 @@ extension AppState {
 extension AppState {
     /// The ids of the History rows, newest first.
     var historyEventIDs: [String] {
-        history.rows.compactMap { HistoryView.change($0, in: tracker)?.event.id }
+        history.rows.compactMap { history.entry($0, in: tracker)?.change.event.id }
     }
 }

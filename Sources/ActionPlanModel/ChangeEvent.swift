@@ -49,9 +49,10 @@ public struct ChangeEvent: Sendable, Equatable, Hashable, Identifiable {
     /// Whether the event changes anything at all.
     public var isEmpty: Bool { change.isEmpty }
 
-    /// The order of the fold: time, then id (ids break ties the same way on every machine).
+    /// The order of the fold: time, then id (ids break ties the same way on every machine), then action
+    /// (only the copies of one event under a split action's new ids share a time and an id).
     public static func foldOrder(_ a: ChangeEvent, _ b: ChangeEvent) -> Bool {
-        a.time != b.time ? a.time < b.time : a.id < b.id
+        a.time != b.time ? a.time < b.time : a.id != b.id ? a.id < b.id : a.action < b.action
     }
 }
 

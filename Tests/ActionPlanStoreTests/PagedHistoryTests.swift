@@ -119,6 +119,26 @@ struct PagedHistoryTests {
         #expect(try held == Array(fullRows(temp).prefix(120)), "seed \(seed), held open")
     }
 
+    @Test("under a catalog id mapping (a rename, then a split), pages still equal the top of the full history, actions included",
+          arguments: [["AP03-IV-1-a>AP03-V-1"], ["AP03-IV-1-a>AP03-IV-1-b", "AP03-IV-1-a>AP03-V-1"]])
+    func underAnIdMapping(renames: [String]) throws {
+        let temp = try fictional()
+        let written = try randomStore(temp, seed: 31, count: 300, disorder: false)
+        try temp.store.appendOffice { _ in
+            OfficeRecord(id: "install-1", time: Timestamp(milliseconds: written.last!.time.milliseconds + 1000), author: "a",
+                         kind: "catalog.install", fields: ["version": .text("v+00000002"), "from": .text("v"),
+                                                           "catalog": .text("osce-thb-action-plan"), "renames": .list(renames)])
+        }
+        let tracker = try temp.store.load(history: .complete).tracker
+        let full = tracker.timeline().map { "\($0.event.id) \($0.event.action) \($0.before.status.rawValue)→\($0.after.status.rawValue)" }
+        #expect(!full.contains { $0.contains(" AP03-IV-1-a ") }, "the old id shows nowhere")
+        for limit in [1, 10, 80, 1000] {
+            let paged = try temp.store.newestChanges(limit: limit)
+                .map { "\($0.event.id) \($0.event.action) \($0.statusBefore.rawValue)→\($0.statusAfter.rawValue)" }
+            #expect(paged == Array(full.prefix(limit)), "limit \(limit)")
+        }
+    }
+
     @Test("a page for a store held open reads no checkpoint and only the journals' last blocks (undos of far older events aside)")
     func heldOpenReadsLittle() throws {
         let temp = try fictional()

@@ -93,18 +93,24 @@ public struct TrendSeries: Sendable, Equatable {
         result.reserveCapacity(ends.count)
         for (m, instant) in ends.enumerated() {
             for k in tally.indices { tally[k] += delta[m][k] }
-            var byPillar: [String: Progress] = [:]
-            var overall = Progress()
-            for (p, pillar) in pillars.enumerated() {
-                var figures = Progress()
-                for status in Status.allCases { figures.add(status, count: tally[p * statusCount + status.rank]) }
-                byPillar[pillar.id] = figures
-                overall.merge(figures)
-            }
-            result.append(Point(month: String(instant.day.prefix(7)), instant: instant, pillars: byPillar, overall: overall))
+            result.append(Self.point(at: instant, tally: tally, pillars: pillars, statusCount: statusCount))
         }
         if let months, result.count > months { result.removeFirst(result.count - months) }
         points = result
+    }
+
+    /// One month end's figures from the running tally (per pillar, one count per status, `statusCount`
+    /// apart), per pillar and over all pillars.
+    static func point(at instant: Timestamp, tally: [Int], pillars: [Pillar], statusCount: Int) -> Point {
+        var byPillar: [String: Progress] = [:]
+        var overall = Progress()
+        for (p, pillar) in pillars.enumerated() {
+            var figures = Progress()
+            for status in Status.allCases { figures.add(status, count: tally[p * statusCount + status.rank]) }
+            byPillar[pillar.id] = figures
+            overall.merge(figures)
+        }
+        return Point(month: String(instant.day.prefix(7)), instant: instant, pillars: byPillar, overall: overall)
     }
 
     /// The last millisecond of each month from `first`'s month to `end`'s, the last one being `end`.

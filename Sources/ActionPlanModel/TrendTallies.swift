@@ -148,15 +148,7 @@ extension TrendSeries {
                 for k in tally.indices { tally[k] += moves[k] }
                 next += 1
             }
-            var byPillar: [String: Progress] = [:]
-            var overall = Progress()
-            for (p, pillar) in pillars.enumerated() {
-                var figures = Progress()
-                for status in Status.allCases { figures.add(status, count: tally[p * statusCount + status.rank]) }
-                byPillar[pillar.id] = figures
-                overall.merge(figures)
-            }
-            result.append(Point(month: String(instant.day.prefix(7)), instant: instant, pillars: byPillar, overall: overall))
+            result.append(Self.point(at: instant, tally: tally, pillars: pillars, statusCount: statusCount))
         }
         if let months, result.count > months { result.removeFirst(result.count - months) }
         points = result

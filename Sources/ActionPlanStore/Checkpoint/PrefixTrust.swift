@@ -31,12 +31,15 @@ extension Store {
     }
 
     /// Writes a file derived from the journals into `.checkpoints/` atomically (temporary file, rename),
-    /// creating the folder and its `.gitignore` (`*`) first. Not `fsync`ed: a file torn by a crash fails
-    /// its own hash and is rebuilt. Failures are ignored: a derived file only saves time.
-    func writeDerived(_ bytes: [UInt8], name: String) {
+    /// creating the folder and its `.gitignore` (`*`) first: the folder ignores itself, so git and `sync`
+    /// never see a derived file, whatever the store's own .gitignore says (stores made before
+    /// checkpoints existed). Not `fsync`ed: a file torn by a crash fails its own hash and is rebuilt.
+    /// Failures are ignored (a derived file only saves time); returns whether the file is in place.
+    @discardableResult
+    func writeDerived(_ bytes: [UInt8], name: String) -> Bool {
         let folder = checkpointFolder
         if !FileIO.exists(folder) {
-            guard (try? FileIO.makeFolder(folder)) != nil else { return }
+            guard (try? FileIO.makeFolder(folder)) != nil else { return false }
         }
         if !FileIO.exists(folder + "/.gitignore") {
             try? Data("*\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"), options: .atomic)
@@ -45,9 +48,11 @@ extension Store {
         let temp = folder + "/.\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: temp))
-            if rename(temp, folder + "/" + name) != 0 { unlink(temp) }
         } catch {
             unlink(temp)
+            return false
         }
+        guard rename(temp, folder + "/" + name) == 0 else { unlink(temp); return false }
+        return true
     }
 }

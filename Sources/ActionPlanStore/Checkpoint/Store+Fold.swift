@@ -216,31 +216,14 @@ extension Store {
         stamp.size == Int64(length) ? stamp : nil
     }
 
-    /// Writes a checkpoint atomically (temporary file, rename). Not `fsync`ed: a checkpoint torn by a
-    /// crash fails its own hash and is rebuilt. Failures are ignored: a checkpoint only saves time.
+    /// Writes a checkpoint atomically (`writeDerived`), then removes its checkpoints folded under another
+    /// id mapping (a catalog installation since): they are never used again.
     func writeCheckpoint(_ checkpoint: Checkpoint) {
         let folder = checkpointFolder
-        if !FileIO.exists(folder) {
-            guard (try? FileIO.makeFolder(folder)) != nil else { return }
-        }
-        // The folder ignores itself, so git and `sync` never see a checkpoint, whatever the store's
-        // own .gitignore says (stores created before checkpoints existed).
-        if !FileIO.exists(folder + "/.gitignore") {
-            try? Data("*\n".utf8).write(to: URL(fileURLWithPath: folder + "/.gitignore"), options: .atomic)
-        }
-        FileIO.removeStaleTemps(in: folder)
-        let target = checkpointPath(checkpoint.state)
-        let temp = folder + "/.\(checkpoint.state).fold.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        do {
-            try Data(checkpoint.encoded()).write(to: URL(fileURLWithPath: temp))
-            if rename(temp, target) != 0 { unlink(temp) }
-            // A checkpoint folded under another id mapping (a catalog installation since) is never used again.
-            let name = String(target.dropFirst(folder.count + 1))
-            for stale in FileIO.list(folder) where stale != name && Self.isCheckpointName(stale, of: checkpoint.state) {
-                unlink(folder + "/" + stale)
-            }
-        } catch {
-            unlink(temp)
+        let name = String(checkpointPath(checkpoint.state).dropFirst(folder.count + 1))
+        guard writeDerived(checkpoint.encoded(), name: name) else { return }
+        for stale in FileIO.list(folder) where stale != name && Self.isCheckpointName(stale, of: checkpoint.state) {
+            unlink(folder + "/" + stale)
         }
     }
 

@@ -57,7 +57,7 @@ struct ExportCommand: ParsableCommand {
         // A round's snapshot is the fold up to its close (nil while it is open: the latest status).
         let end = try named != nil ? named!.snapshotInstant : asOf.map { try requireDay($0, option: "--as-of", endOfDay: true) }
         let from = try since.map { try requireDay($0, option: "--since", endOfDay: false) }
-        // The whole history only for a past date or the change list; and with --state, only those journals:
+        // The whole history only for a past date; and with --state, only those journals:
         // the names are resolved against the store's list of States first (no journal is read for that).
         let depth: HistoryDepth = StatusExport.needsCompleteHistory(format: format, asOf: end) ? .complete : .recent
         let stateCodes = states.isEmpty ? nil : try storeOptions.load(states: [], history: .recent).1.tracker.requireStates(states)
@@ -75,7 +75,11 @@ struct ExportCommand: ParsableCommand {
         let trend = try export.trendStates(in: tracker).map { codes in
             try store.trendTallies(states: codes, pillars: tracker.catalog.pillars, through: export.trendEnd(now: now))
         }
-        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend)
+        // The change list's period, page by page from the end of the journals (not the whole history).
+        let changes = try export.changeStates(in: loaded.tracker).map { codes in
+            Dictionary(grouping: try store.newestChanges(states: codes, limit: Int.max, since: export.changesStart(now: now)), by: \.event.state)
+        }
+        let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend, changes: changes)
         try outputOptions.deliver(output.bytes, outside: store, what: output.summary)
     }
 }

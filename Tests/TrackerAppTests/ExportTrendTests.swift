@@ -28,7 +28,7 @@ struct ExportTrendTests {
         return store
     }
 
-    @Test("the HTML report's trend from the store's tallies is the report folded from the whole history; the tallies are cached",
+    @Test("the HTML report's trend from the store's tallies and its change list from pages are the report folded from the whole history; the tallies are cached",
           arguments: [nil, "2026-04-10"] as [String?])
     func htmlTrendFromTheStore(asOf: String?) throws {
         let store = try store()
@@ -44,12 +44,13 @@ struct ExportTrendTests {
         let written = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(written == Data(expected.bytes))
         #expect(String(decoding: written, as: UTF8.self).contains("<section class=\"trend\">"))
+        #expect(String(decoding: written, as: UTF8.self).contains("<h3>Every status change</h3>"), "the period has changes to list")
         #expect(FileManager.default.fileExists(atPath: store.store.path + "/.checkpoints/XA.trend"))
     }
 
-    @Test("only the change list and a past day make an export read the whole history; the trend does not")
+    @Test("only a past day makes an export read the whole history; the trend and the change list do not")
     func whatNeedsTheWholeHistory() {
-        #expect(StatusExport.needsCompleteHistory(format: .html, asOf: nil), "the change list")
+        #expect(!StatusExport.needsCompleteHistory(format: .html, asOf: nil), "the change list is read page by page")
         #expect(!StatusExport.needsCompleteHistory(format: .csv, asOf: nil))
         #expect(StatusExport.needsCompleteHistory(format: .csv, asOf: Timestamp(milliseconds: 0)))
         let tracker = Tracker(catalog: Catalog(id: "c", version: "1", title: "c", tags: [], pillars: []),
@@ -57,5 +58,8 @@ struct ExportTrendTests {
                               journals: [:])
         #expect(StatusExport(format: .html, scope: ExportScope()).trendStates(in: tracker) == ["XA"])
         #expect(StatusExport(format: .markdown, scope: ExportScope()).trendStates(in: tracker) == nil)
+        #expect(StatusExport(format: .html, scope: ExportScope()).changeStates(in: tracker) == ["XA"])
+        #expect(StatusExport(format: .html, scope: ExportScope(), asOf: Timestamp(milliseconds: 0)).changeStates(in: tracker) == nil)
+        #expect(StatusExport(format: .csv, scope: ExportScope()).changeStates(in: tracker) == nil)
     }
 }

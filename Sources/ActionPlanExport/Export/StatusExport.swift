@@ -50,13 +50,14 @@ public struct StatusExport: Sendable, Equatable {
     /// The journals the export reads: the States in scope, or every one (nil).
     public var journals: Set<String>? { scope.states.isEmpty ? nil : Set(scope.states) }
 
-    /// Whether every event is needed (a past date or the change list); otherwise the present suffices.
-    /// The trend does not need it: its tallies come from the store (`trendStates`, `trendEnd`).
+    /// Whether every event is needed (a past date); otherwise the present suffices. The trend and the
+    /// change list do not need it: the store gives the trend's tallies (`trendStates`, `trendEnd`) and the
+    /// period's changes page by page (`changeStates`, `changesStart`).
     public var needsCompleteHistory: Bool { Self.needsCompleteHistory(format: format, asOf: asOf) }
 
     /// The same rule before the scope is known (the CLI reads the store once when no State is named).
     public static func needsCompleteHistory(format: ExportFormat, asOf: Timestamp?) -> Bool {
-        asOf != nil || format.showsChanges
+        asOf != nil
     }
 
     /// The States whose journals' trend tallies the report needs (`Store.trendTallies`), or nil when the
@@ -64,6 +65,16 @@ public struct StatusExport: Sendable, Equatable {
     public func trendStates(in tracker: Tracker) -> [String]? {
         format.showsTrend ? scope.participants(in: tracker).map(\.code) : nil
     }
+
+    /// The States whose changes the report lists (`Store.newestChanges(states:since:)` from
+    /// `changesStart(now:)`), or nil when the format lists none or the export is of a past date (whose
+    /// fold of the whole history gives the list too).
+    public func changeStates(in tracker: Tracker) -> [String]? {
+        format.showsChanges && asOf == nil ? scope.participants(in: tracker).map(\.code) : nil
+    }
+
+    /// The start of the change list: `changesFrom`, or the default period before the day exported.
+    public func changesStart(now: Timestamp) -> Timestamp { changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now) }
 
     /// The instant the trend ends at: the day exported, or now.
     public func trendEnd(now: Timestamp) -> Timestamp { asOf ?? now }
@@ -81,12 +92,12 @@ public struct StatusExport: Sendable, Equatable {
     /// writes it in the requested format. `trend`: the tallies of the `trendStates` journals, valid for
     /// `trendEnd(now:)`, from the store; without them the trend is folded from `tracker`, which must then
     /// hold the whole history.
-    public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp, trend: [String: TrendTallies]? = nil) -> Output {
-        var snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf,
-                                      changesFrom: changesFrom ?? ExportFormat.defaultPeriodStart(before: asOf ?? now),
+    public func run(on tracker: Tracker, storeFormat: Int, now: Timestamp, trend: [String: TrendTallies]? = nil,
+                    changes: [String: [PagedChange]]? = nil) -> Output {
+        var snapshot = StatusSnapshot(tracker: tracker, scope: scope, asOf: asOf, changesFrom: changesStart(now: now),
                                       generatedAt: now, storeFormat: storeFormat, withChanges: format.showsChanges,
                                       withTrend: format.showsTrend, omitEmptyStates: omitEmptyStates, marks: marks,
-                                      trendTallies: trend)
+                                      trendTallies: trend, changePages: changes)
         snapshot.metadata.round = round
         return Output(bytes: format.write(snapshot, excel: excel, sheets: sheets), states: snapshot.states.count,
                       summary: "\(format.rawValue) export of \(Plural.count(snapshot.states.count, "State"))")

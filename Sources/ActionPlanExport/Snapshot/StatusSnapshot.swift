@@ -35,10 +35,13 @@ public struct StatusSnapshot: Sendable, Equatable {
     /// walking the whole history. `omitEmptyStates` leaves out the States with no data in scope (no
     /// status, note or evidence recorded by `asOf`), in every format; the trend then covers the States kept.
     /// `trendTallies` (per State, valid for `asOf ?? generatedAt`, from the store) gives the trend without
-    /// the whole history in `tracker`; without them the trend is folded from `tracker`.
+    /// the whole history in `tracker`; without them the trend is folded from `tracker`. `changePages` (per
+    /// State, the changes since `changesFrom`, from `Store.newestChanges`) likewise gives the change list
+    /// without the whole history.
     public init(tracker: Tracker, scope: ExportScope, asOf: Timestamp?, changesFrom: Timestamp?,
                 generatedAt: Timestamp, storeFormat: Int, withChanges: Bool = true, withTrend: Bool = false,
-                omitEmptyStates: Bool = false, marks: [ChartMark] = [], trendTallies: [String: TrendTallies]? = nil) {
+                omitEmptyStates: Bool = false, marks: [ChartMark] = [], trendTallies: [String: TrendTallies]? = nil,
+                changePages: [String: [PagedChange]]? = nil) {
         var participants = scope.participants(in: tracker)
         let pillars = scope.pillars(in: tracker.catalog)
         metadata = SnapshotMetadata(generatedAt: generatedAt, asOf: asOf, storeFormat: storeFormat,
@@ -62,10 +65,16 @@ public struct StatusSnapshot: Sendable, Equatable {
             participants = states.map(\.participant)
         }
         let actions = Set(pillars.flatMap(\.actions).map(\.id))
-        changes = withChanges
-            ? ChangeReport(tracker: tracker, states: participants,
-                           actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
-            : ChangeReport(from: changesFrom, to: asOf, transitions: [], byState: [], byAuthor: [])
+        if !withChanges {
+            changes = ChangeReport(from: changesFrom, to: asOf, transitions: [], byState: [], byAuthor: [])
+        } else if let changePages {
+            // The period's changes read page by page from the end of the journals (no whole history).
+            changes = ChangeReport(catalog: tracker.catalog, states: participants, changes: changePages,
+                                   actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
+        } else {
+            changes = ChangeReport(tracker: tracker, states: participants,
+                                   actions: scope.pillar == nil ? nil : actions, from: changesFrom, to: asOf)
+        }
         if !withTrend {
             trend = nil
         } else if let trendTallies {

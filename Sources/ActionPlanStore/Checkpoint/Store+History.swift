@@ -34,7 +34,9 @@ extension Store {
         guard limit > 0 else { return [] }
         try completeInterruptedBatches()
         return try withLock(.shared) { () throws(StoreError) -> [PagedChange] in
-            let codes = states ?? FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
+            // A State without a journal has no changes (a named State that never had an event is no error).
+            let codes = states.map { $0.filter { code in SafePath.codeProblem(code) != nil || FileIO.exists(journalPath(code)) } }
+                ?? FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted()
             let pending = !committedBatches().isEmpty
             // Each journal gives its newest `depth` changes that match; a journal gives more only while
             // its oldest change so far is newer than the page's last (then it may hide one of the page's).

@@ -41,7 +41,11 @@ public struct ExportRunner: Sendable {
             let trend = try export.trendStates(in: loaded.tracker).map { codes throws(StoreError) in
                 try store.trendTallies(states: codes, pillars: loaded.tracker.catalog.pillars, through: export.trendEnd(now: now))
             }
-            let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend)
+            // The change list's period, page by page from the end of the journals (not the whole history).
+            let changes = try export.changeStates(in: loaded.tracker).map { codes throws(StoreError) in
+                Dictionary(grouping: try store.newestChanges(states: codes, limit: Int.max, since: export.changesStart(now: now)), by: \.event.state)
+            }
+            let output = export.run(on: loaded.tracker, storeFormat: loaded.manifest.format, now: now, trend: trend, changes: changes)
             try store.refuseOutputInside(path)
             try FileIO.writeAtomically(Data(output.bytes), to: path)
             return .exported(path)

@@ -235,4 +235,28 @@ struct TrendCacheTests {
         #expect(after == (try whole(temp, through: end)))
         #expect(after != before, "the mapped event now counts for AP03-IV-1-a")
     }
+
+    @Test("the process remembers settled journals' tallies: a second call opens no file at all; another process reads the cache or the journals")
+    func rememberedInTheProcess() throws {
+        var random = SeededRandom(seed: 41)
+        let temp = try fictional()
+        try writeRandom(temp, &random, count: 200)
+        try settle(temp)
+        let end = Timestamp(milliseconds: Self.start + 500 * Self.day)
+        let first = try stored(temp, through: end)
+        // Without the cache files, this process still answers from memory, reading nothing.
+        for code in Self.codes { try? FileManager.default.removeItem(atPath: temp.path + "/.checkpoints/\(code).trend") }
+        temp.store.meter.reset()
+        #expect(try stored(temp, through: end) == first)
+        #expect(temp.store.meter.bytes == 0)
+        // Another process (a new Store) has neither: it reads the journals.
+        let other = try Store.open(path: temp.path, create: false)
+        let catalog = try other.load(states: [], history: .recent).tracker.catalog
+        other.meter.reset()
+        #expect(try other.trend(states: Self.codes, pillars: catalog.pillars, scope: nil, through: end, months: nil) == first)
+        #expect(other.meter.bytes > 0)
+        // A journal that grew is folded again (its stat changed), and the answer is a whole read's.
+        try writeRandom(temp, &random, count: 3, codes: ["XA"])
+        #expect(try stored(temp, through: end) == whole(temp, through: end))
+    }
 }

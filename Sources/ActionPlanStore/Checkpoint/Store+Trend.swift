@@ -1,3 +1,4 @@
+import Foundation
 import ActionPlanModel
 
 /// The monthly trend folded by the store, one journal at a time, without holding the whole history.
@@ -47,6 +48,8 @@ extension Store {
         guard let stamp = FileIO.stamp(file) else { return nil }
         // A batch that this user cannot complete is folded in memory (rare; no cache).
         let pending = batches ? pendingEvents(for: code) : []
+        // Folded before by this process (the TUI's Dashboard asks again after every save): no file is read.
+        if pending.isEmpty, let tallies = trendMemo.get(code, stamp: stamp, layout: layout), tallies.covers(end) { return tallies }
         if pending.isEmpty, let (cache, byStamp) = trustedTrend(code, stamp: stamp, layout: layout), cache.tallies.covers(end) {
             if !byStamp, isWritable, let settled = Self.settled(stamp, length: Int(cache.length)) {
                 // Hashed because the stat was racy: record the settled stat, so the next call reads nothing.
@@ -54,6 +57,7 @@ extension Store {
                 next.stamp = settled
                 writeDerived(next.encoded(), name: "\(code).trend")
             }
+            trendMemo.set(code, stamp: stamp, layout: layout, cache.tallies)
             return cache.tallies
         }
         let bytes = try JournalBytes.read(file, meter: meter)
@@ -66,6 +70,7 @@ extension Store {
                                    stamp: Self.settled(stamp, length: bytes.count), layout: layout, tallies: open)
             writeDerived(cache.encoded(), name: "\(code).trend")
         }
+        if pending.isEmpty, bytes.count == stamp.size { trendMemo.set(code, stamp: stamp, layout: layout, open) }
         return open.covers(end) ? open : TrendTallies(journal: journal, pillars: pillars, through: end)
     }
 
@@ -78,5 +83,26 @@ extension Store {
               let byStamp = trustsPrefix(code, stamp: stamp, length: cache.length, hash: cache.hash, recorded: cache.stamp,
                                          derived: trendPath(code)) else { return nil }
         return (cache, byStamp)
+    }
+}
+
+/// The tallies this process folded or read, per journal, given back while the journal's stat is the
+/// same. Only a stat that was already settled (its time two seconds in the past) is remembered, as git
+/// does with its index: an append changes the size, and a same-size rewrite in the same clock tick as
+/// the fold cannot hide behind a stat that old.
+final class TrendMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: (stamp: FileStamp, layout: UInt64, tallies: TrendTallies)] = [:]
+
+    func get(_ code: String, stamp: FileStamp, layout: UInt64) -> TrendTallies? {
+        lock.lock(); defer { lock.unlock() }
+        guard let entry = entries[code], entry.stamp == stamp, entry.layout == layout else { return nil }
+        return entry.tallies
+    }
+
+    func set(_ code: String, stamp: FileStamp, layout: UInt64, _ tallies: TrendTallies) {
+        guard Double(stamp.seconds) < Date().timeIntervalSince1970 - 2 else { return }
+        lock.lock(); defer { lock.unlock() }
+        entries[code] = (stamp, layout, tallies)
     }
 }

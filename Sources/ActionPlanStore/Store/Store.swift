@@ -30,6 +30,8 @@ public final class Store: Sendable {
     public let meter = ReadMeter()
     /// The catalog installations' id mapping, remembered while `office.jsonl` is unchanged.
     let renameMemo = RenameMemo()
+    /// The trend tallies folded by this process, per journal (see `Store.trend`).
+    let trendMemo = TrendMemo()
 
     private init(path: String) { self.path = path }
 

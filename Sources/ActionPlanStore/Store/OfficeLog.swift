@@ -69,10 +69,7 @@ enum OfficeLogCodec {
         return "{" + parts.joined(separator: ",") + "}"
     }
 
-    struct LineError: Error {
-        var offset: Int
-        var message: String
-    }
+    typealias LineError = EventCodec.LineError
 
     static func decode(_ line: ArraySlice<UInt8>) throws(LineError) -> OfficeRecord {
         let bytes = Array(line)
@@ -123,34 +120,20 @@ enum OfficeLogCodec {
     static func read(_ bytes: [UInt8], file: String) -> OfficeLog {
         var byID: [String: OfficeRecord] = [:]
         var log = OfficeLog()
-        var lineNumber = 0
-        var start = 0
-        while start < bytes.count {
-            lineNumber += 1
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            var line = bytes[start..<end]
-            if line.last == 0x0D { line = line.dropLast() }
-            if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                do {
-                    let record = try decode(line)
-                    if let earlier = byID[record.id] {
-                        if earlier != record {
-                            log.problems.append(StoreProblem(.error, file: file, location: SourceLocation(line: lineNumber, column: 1),
-                                message: "office record id \(record.id) appears twice with different content; the first line is used"))
-                        }
-                    } else {
-                        byID[record.id] = record
+        JSONLines.forEach(bytes) { lineNumber, line, terminated in
+            do throws(EventCodec.LineError) {
+                let record = try decode(line)
+                if let earlier = byID[record.id] {
+                    if earlier != record {
+                        log.problems.append(StoreProblem(.error, file: file, location: SourceLocation(line: lineNumber, column: 1),
+                            message: "office record id \(record.id) appears twice with different content; the first line is used"))
                     }
-                } catch {
-                    let column = SourceLocation(offset: error.offset, in: Array(line)).column
-                    let torn = end >= bytes.count ? "torn last line (an interrupted write?), kept on disk and ignored: "
-                                                  : "invalid line, kept on disk and ignored: "
-                    log.problems.append(StoreProblem(.error, file: file, location: SourceLocation(line: lineNumber, column: column),
-                                                     message: torn + error.message))
+                } else {
+                    byID[record.id] = record
                 }
+            } catch {
+                log.problems.append(JSONLines.problem(error, line: line, number: lineNumber, terminated: terminated, file: file))
             }
-            start = end + 1
         }
         log.records = byID.values.sorted(by: OfficeRecord.foldOrder)
         return log

@@ -259,4 +259,21 @@ struct TrendCacheTests {
         try writeRandom(temp, &random, count: 3, codes: ["XA"])
         #expect(try stored(temp, through: end) == whole(temp, through: end))
     }
+
+    @Test("a cold start (checkpoints rebuilt from whole reads) writes the trend caches too: the first trend after it reads no journal")
+    func coldStartWritesTheTrendCaches() throws {
+        var random = SeededRandom(seed: 42)
+        let temp = try fictional()
+        try writeRandom(temp, &random, count: 200)
+        try settle(temp)
+        let end = Timestamp(milliseconds: Self.start + 500 * Self.day)
+        _ = try temp.store.load(history: .recent)
+        for code in Self.codes { #expect(FileManager.default.fileExists(atPath: temp.path + "/.checkpoints/\(code).trend"), "\(code)") }
+        let next = try Store.open(path: temp.path, create: false)
+        let catalog = try next.load(states: [], history: .recent).tracker.catalog
+        next.meter.reset()
+        #expect(try next.trend(states: Self.codes, pillars: catalog.pillars, scope: nil, through: end, months: nil) == whole(temp, through: end))
+        // (whole() reads every journal through `temp.store`, not `next`.)
+        #expect(next.meter.bytes == 0)
+    }
 }

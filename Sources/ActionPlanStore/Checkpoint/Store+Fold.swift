@@ -172,6 +172,7 @@ extension Store {
                                         ordered: whole.length == bytes.count ? ordered
                                             : inOrder(JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code, renames: renameBook()).0, after: nil))
             writeCheckpoint(checkpoint)
+            if whole.length == bytes.count { cacheTrend(code, journal: full, length: bytes.count, hash: hash, stamp: stamp) }
         }
         return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history,
                            position: position, hash: hash, ordered: whole.length == bytes.count ? ordered : false)

@@ -74,6 +74,19 @@ extension Store {
         return open.covers(end) ? open : TrendTallies(journal: journal, pillars: pillars, through: end)
     }
 
+    /// A journal just read whole to rebuild its checkpoint gives its trend tallies for a small fold more:
+    /// its `.trend` cache is written too (unless one already matches), when this process knows the
+    /// catalog's pillars, so the first Dashboard visit after a cold start reads no journal again.
+    func cacheTrend(_ code: String, journal: Journal, length: Int, hash: UInt64, stamp: FileStamp) {
+        guard isWritable, length == stamp.size, let pillars = catalogPillars.withLock({ $0 }) else { return }
+        let layout = TrendCache.layoutHash(pillars, renames: renameBook().digest)
+        guard trustedTrend(code, stamp: stamp, layout: layout) == nil else { return }
+        let tallies = TrendTallies(journal: journal, pillars: pillars)
+        writeDerived(TrendCache(state: code, length: Int64(length), hash: hash, stamp: Self.settled(stamp, length: length),
+                                layout: layout, tallies: tallies).encoded(), name: "\(code).trend")
+        trendMemo.set(code, stamp: stamp, layout: layout, tallies)
+    }
+
     /// The cached tallies of `code` if they were folded from exactly the journal as it is now (the whole
     /// file, by the checkpoints' rule) with the same catalog layout.
     private func trustedTrend(_ code: String, stamp: FileStamp, layout: UInt64) -> (TrendCache, byStamp: Bool)? {

@@ -32,6 +32,9 @@ public final class Store: Sendable {
     let renameMemo = RenameMemo()
     /// The trend tallies folded by this process, per journal (see `Store.trend`).
     let trendMemo = TrendMemo()
+    /// The pillars of the last catalog this process loaded without problems: a journal read whole to
+    /// rebuild its checkpoint also writes its trend cache with them (`cacheTrend`).
+    let catalogPillars = Mutex<[Pillar]?>(nil)
 
     private init(path: String) { self.path = path }
 
@@ -117,7 +120,11 @@ public final class Store: Sendable {
         let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
         // The catalog is parsed on one core while the journals are read on the others (start-up).
         let (catalogResult, reads) = readJournals(pending ? [] : files.map { String($0.dropLast(6)) }, depth: history,
-                                                 alongside: { () throws(StoreError) in try self.loadCatalog() })
+                                                 alongside: { () throws(StoreError) in
+            let loaded = try self.loadCatalog()
+            if loaded.1.isEmpty { self.catalogPillars.withLock { $0 = loaded.0.pillars } }
+            return loaded
+        })
         let (catalog, catalogProblems) = try catalogResult.get()
         if let first = catalogProblems.first {
             throw StoreError(.damaged, file: first.file, location: first.location,

@@ -65,7 +65,8 @@ struct HistoryCommand: ParsableCommand {
         var compensations: [String: Compensation] = [:]
         let changes: [PagedChange]
         do {
-            let codes = code.map { [$0] } ?? tracker.directory.all.map(\.code).filter { FileManager.default.fileExists(atPath: store.path + "/states/\($0).jsonl") }
+            // States without a journal have no changes: the store skips them.
+            let codes = code.map { [$0] } ?? tracker.directory.all.map(\.code)
             changes = try store.newestChanges(
                 states: codes, limit: limit ?? Int.max, since: from,
                 matching: { event in

@@ -74,8 +74,41 @@ public struct TrendTallies: Sendable, Equatable {
     /// The trackable actions of each pillar, as the trend counts them: `pillar:action,action;…`. Tallies
     /// are only valid for the layout they were folded with (a cache keeps this to check it).
     public static func layout(_ pillars: [Pillar]) -> String {
-        pillars.map { pillar in pillar.id + ":" + pillar.actions.filter(\.isTrackable).map(\.id).joined(separator: ",") }
-            .joined(separator: ";")
+        layout(ids: pillars.map(\.id), actions: trackableActions(pillars))
+    }
+
+    /// The same from pillar ids and each pillar's trackable action ids (what a cache keeps).
+    public static func layout(ids: [String], actions: [[String]]) -> String {
+        zip(ids, actions).map { id, actions in id + ":" + actions.joined(separator: ",") }.joined(separator: ";")
+    }
+
+    /// Each pillar's trackable action ids, in catalog order.
+    public static func trackableActions(_ pillars: [Pillar]) -> [[String]] {
+        pillars.map { $0.actions.filter(\.isTrackable).map(\.id) }
+    }
+
+    /// Moves tallies folded without an end over one more event of their journal: the journal's newest,
+    /// extending its action's single head (`Journal.extendsHead`, with its compensation known), so that
+    /// the as-of fold at every month end before the event's is unchanged, and from the event's month end
+    /// on the action stands where the journal's present puts it. `before` and `after`: the action's
+    /// status in the journal's present just before and after the event; `pillar`: the action's pillar in
+    /// the layout (nil when it is not counted). Equal to the tallies of the journal with the event
+    /// folded whole. Returns false, and changes nothing, when the tallies cannot follow (folded up to an
+    /// end, or an event older than their newest): they must then be folded again.
+    public mutating func follow(_ event: ChangeEvent, pillar: Int?, from before: Status, to after: Status) -> Bool {
+        guard through == nil else { return false }
+        guard let p = pillar else { return true }
+        guard first.indices.contains(p) else { return false }
+        if let latest, event.time < latest { return false }
+        if first[p] == nil { first[p] = event.time }
+        latest = event.time
+        guard before != after else { return true }
+        let month = Self.monthNumber(event.time)
+        var row = changes[month] ?? [Int](repeating: 0, count: pillarIDs.count * Self.statusCount)
+        row[p * Self.statusCount + before.rank] -= 1
+        row[p * Self.statusCount + after.rank] += 1
+        changes[month] = row.contains { $0 != 0 } ? row : nil
+        return true
     }
 
     static func pillarOf(_ pillars: [Pillar]) -> [String: Int] {

@@ -91,4 +91,71 @@ struct TrendTalliesTests {
     func layout() {
         #expect(TrendTallies.layout(pillars) == "prevention:PV-1,PV-2;prosecution:PR-1;protection:PT-1;partnerships:PA-1")
     }
+
+    @Test("tallies follow appended events that extend their action's head exactly as a whole fold counts them; anything else is refused (seeded property test)")
+    func followEqualsTheWholeFold() {
+        var random = SeededRandom(seed: 77)
+        let actions = ["PV-1", "PV-2", "PR-1", "PR-X", "PT-1", "PA-1", "GONE-1"]
+        let pillarOf = TrendTallies.pillarOf(pillars)
+        var followed = 0, refused = 0
+        for round in 0..<80 {
+            // A messy history first (branches, clocks behind, undo events), then appends.
+            var events = Self.randomEvents(&random, states: ["XA"], actions: actions, count: Int(random.next() % 40))
+            var journal = Journal(state: "XA", events: events)
+            var tallies = TrendTallies(journal: journal, pillars: pillars)
+            var time = events.map(\.time).max() ?? Fixture.t("2026-01-01T00:00:00Z")
+            for n in 0..<30 {
+                let action = actions[Int(random.next() % UInt64(actions.count))]
+                // Mostly later (sometimes months later, sometimes the same instant), now and then earlier.
+                let steps: [Int64] = [0, 60_000, 86_400_000, 40 * 86_400_000, -3 * 86_400_000]
+                let step = steps[Int(random.next() % 5)]
+                time = Timestamp(milliseconds: time.milliseconds + step)
+                let heads = journal.headIDs(of: action)
+                let base: [String]? = random.next() % 8 == 0 ? [] : heads
+                let undoes = random.next() % 5 == 0 ? heads.first : nil
+                let event = ChangeEvent(id: "f\(round)-\(n)", time: time, author: "b", state: "XA", action: action, base: base,
+                                        status: random.next() % 6 == 0 ? nil : Status.allCases[Int(random.next() % UInt64(Status.allCases.count))],
+                                        undoes: undoes)
+                let cheap = journal.extendsHead(event) && journal.knowsCompensation(of: event)
+                let before = journal.assessment(of: action).status
+                journal.append(event)
+                events.append(event)
+                let whole = TrendTallies(journal: Journal(state: "XA", events: events), pillars: pillars)
+                if cheap {
+                    let moved = tallies.follow(event, pillar: pillarOf[action], from: before, to: journal.assessment(of: action).status)
+                    #expect(moved, "round \(round) event \(n)")
+                    #expect(tallies == whole, "round \(round) event \(n)")
+                    followed += 1
+                } else {
+                    refused += 1
+                }
+                tallies = whole
+            }
+        }
+        // Both kinds are drawn, in numbers.
+        #expect(followed > 600 && refused > 100, "followed \(followed), refused \(refused)")
+    }
+
+    @Test("tallies folded up to an end, or an event older than their newest, do not follow")
+    func followRefuses() {
+        let journal = Journal(state: "XA", events: [
+            Fixture.event("a", "2026-01-10T09:00:00Z", action: "PV-1", status: .inProgress),
+            Fixture.event("b", "2026-03-20T09:00:00Z", action: "PV-1", status: .implemented),
+        ])
+        let older = Fixture.event("c", "2026-02-01T09:00:00Z", action: "PV-2", status: .implemented)
+        var open = TrendTallies(journal: journal, pillars: pillars)
+        let kept = open
+        let olderFollowed = open.follow(older, pillar: 0, from: .notAssessed, to: .implemented)
+        #expect(!olderFollowed)
+        #expect(open == kept)
+        var cut = TrendTallies(journal: journal, pillars: pillars, through: Fixture.t("2026-04-01T00:00:00Z"))
+        let later = Fixture.event("d", "2026-03-25T09:00:00Z", action: "PV-2", status: .implemented)
+        let cutFollowed = cut.follow(later, pillar: 0, from: .notAssessed, to: .implemented)
+        #expect(!cutFollowed)
+        // Out of the layout: nothing to count, and nothing refused.
+        let outside = open.follow(Fixture.event("e", "2026-04-01T09:00:00Z", action: "GONE-1", status: .implemented),
+                                  pillar: nil, from: .notAssessed, to: .implemented)
+        #expect(outside)
+        #expect(open == kept)
+    }
 }

@@ -19,14 +19,23 @@ extension Store {
     /// not trusted (the derived file must be strictly newer), and the prefix is hashed instead.
     func trustsPrefix(_ code: String, stamp: FileStamp, length: Int64, hash: UInt64, recorded: FileStamp?,
                       derived: String) -> Bool? {
+        var read: [UInt8]?
+        return trustsPrefix(code, stamp: stamp, length: length, hash: hash, recorded: recorded, derived: derived, read: &read)
+    }
+
+    /// The same; when the journal had to be read to hash its prefix, `read` is the whole file as read
+    /// (so the caller need not read its tail again). A `read` given is the whole file, already read.
+    func trustsPrefix(_ code: String, stamp: FileStamp, length: Int64, hash: UInt64, recorded: FileStamp?,
+                      derived: String, read: inout [UInt8]?) -> Bool? {
         guard length <= stamp.size else { return nil }
         if let recorded, recorded == stamp, recorded.size == length,
            let own = FileIO.stamp(derived),
            (recorded.seconds, recorded.nanoseconds) < (own.seconds, own.nanoseconds) {
             return true
         }
-        guard let prefix = try? JournalBytes.read(journalPath(code), meter: meter), prefix.count >= length,
+        guard let prefix = read ?? (try? JournalBytes.read(journalPath(code), meter: meter)), prefix.count >= length,
               PrefixHash.of(prefix[..<Int(length)]) == hash else { return nil }
+        read = prefix
         return false
     }
 

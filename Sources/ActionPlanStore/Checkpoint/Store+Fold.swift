@@ -27,6 +27,9 @@ struct JournalRead {
     var ordered: Bool? = nil
     /// For a read of appended bytes only: whether they continue the (time, id) order of what was read before.
     var appendedInOrder = false
+    /// The journal's trend tallies up to `position.length`, when its `.trend` cache moved with the
+    /// checkpoint (or was written with it): a session holds them, so its Dashboard reads no file.
+    var trend: TrendCache? = nil
 }
 
 /// Whether `events` (in file order) are in strictly increasing (time, id) order, after `last`.
@@ -107,16 +110,24 @@ extension Store {
         return read
     }
 
-    private func readJournalThroughCheckpoint(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+    /// `whole`: the journal's bytes when the caller has just read them all (none is read again).
+    func readJournalThroughCheckpoint(_ code: String, stamp: FileStamp, depth: HistoryDepth,
+                                      whole given: [UInt8]? = nil) throws(StoreError) -> JournalRead {
         let file = journalPath(code)
-        if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp) {
-            let tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter)
+        var hashed = given
+        if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp, read: &hashed) {
+            // The bytes after the checkpoint: from the file, unless it was just read whole to hash its prefix.
+            let tail: [UInt8]
+            if let hashed { tail = Array(hashed[Int(checkpoint.length)...]) } else { tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter) }
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1, renames: renameBook())
             var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
             let ordered = checkpoint.ordered && inOrder(events, after: journal.events.last)
+            // The trend cache written beside this checkpoint moves with it over the appended events.
+            var trend = trendBeside(code, length: checkpoint.length, hash: checkpoint.hash)
             if events.allSatisfy({ event in
-                defer { journal.append(event) }
-                return journal.extendsHead(event) && journal.knowsCompensation(of: event)
+                let cheap = journal.extendsHead(event) && journal.knowsCompensation(of: event)
+                TrendCache.append(event, to: &journal, moving: &trend)
+                return cheap
             }) {
                 let whole = JournalBytes.wholeLines(tail)
                 let position = JournalPosition(inode: stamp.inode, length: checkpoint.length + Int64(whole.length),
@@ -134,20 +145,30 @@ extension Store {
                                                stamp: settled, problems: lineProblems,
                                                windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
                                                ordered: ordered))
+                    trend = trend.map { writeTrend($0, length: position.length, hash: hash.value, stamp: settled) }
                 }
                 let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
-                return JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
-                                   hash: hash.value, ordered: whole.length == tail.count ? ordered : false)
+                var read = JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
+                                       hash: hash.value, ordered: whole.length == tail.count ? ordered : false)
+                // Not past a torn last line: an event read from it is in the journal, not in `position`.
+                if whole.length == tail.count, var moved = trend {
+                    moved.length = position.length
+                    moved.hash = hash.value
+                    read.trend = moved
+                }
+                return read
             }
             // An appended event that does not extend its action's head: fold the whole file again.
         }
-        return try readWhole(code, stamp: stamp, depth: depth)
+        return try readWhole(code, stamp: stamp, depth: depth, bytes: hashed)
     }
 
-    /// The whole journal, folded; with `.recent`, cut down to windows and checkpointed.
-    private func readWhole(_ code: String, stamp: FileStamp, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+    /// The whole journal, folded; with `.recent`, cut down to windows and checkpointed. `given`: the
+    /// file's bytes, when they were just read (to hash a checkpoint's prefix).
+    private func readWhole(_ code: String, stamp: FileStamp, depth: HistoryDepth, bytes given: [UInt8]? = nil) throws(StoreError) -> JournalRead {
         let file = journalPath(code)
-        let bytes = try JournalBytes.read(file, meter: meter)
+        let bytes: [UInt8]
+        if let given { bytes = given } else { bytes = try JournalBytes.read(file, meter: meter) }
         let (events, problems) = JournalReader.read(bytes, file: file, state: code, renames: renameBook())
         let full = Journal(state: code, events: events)
         let whole = JournalBytes.wholeLines(bytes)
@@ -159,6 +180,7 @@ extension Store {
         }
         let windows = full.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal)
         let hash = PrefixHash.of(bytes[..<whole.length])
+        var trend: TrendCache?
         if isWritable {
             // Problems on the torn last line (not covered) are found again on every read; the rest are
             // kept in the checkpoint so that they are reported without reading the lines again.
@@ -172,10 +194,12 @@ extension Store {
                                         ordered: whole.length == bytes.count ? ordered
                                             : inOrder(JournalReader.read(Array(bytes[..<whole.length]), file: file, state: code, renames: renameBook()).0, after: nil))
             writeCheckpoint(checkpoint)
-            if whole.length == bytes.count { cacheTrend(code, journal: full, length: bytes.count, hash: hash, stamp: stamp) }
+            if whole.length == bytes.count { trend = cacheTrend(code, journal: full, length: bytes.count, hash: hash, stamp: stamp) }
         }
-        return JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history,
-                           position: position, hash: hash, ordered: whole.length == bytes.count ? ordered : false)
+        var read = JournalRead(journal: Journal(state: code, windows: windows, newest: Self.keptPerJournal), problems: problems + history,
+                               position: position, hash: hash, ordered: whole.length == bytes.count ? ordered : false)
+        read.trend = trend
+        return read
     }
 
     /// After this process appended to a journal it had just read (under the same exclusive lock), moves
@@ -187,28 +211,33 @@ extension Store {
         let whole = JournalBytes.wholeLines(tail)
         guard whole.length == tail.count, whole.length > 0 else { return }
         var journal = read.journal
+        var trend = read.trend
         let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: read.position.lines + 1, renames: renameBook())
         let ordered = (read.ordered ?? false) && inOrder(events, after: journal.events.last)
         for event in events {
             guard journal.extendsHead(event), journal.knowsCompensation(of: event) else { return }
-            journal.append(event)
+            TrendCache.append(event, to: &journal, moving: &trend)
         }
         var next = PrefixHash(continuing: hash)
         next.add(tail[...])
         let covered = (read.problems + tailProblems).filter { $0.location != nil }.map(Checkpoint.LineProblem.init)
-        writeCheckpoint(Checkpoint(state: code, length: read.position.length + Int64(whole.length), lines: read.position.lines + whole.lines,
-                                   hash: next.value, stamp: Self.settled(stamp, length: Int(read.position.length) + whole.length),
+        let length = read.position.length + Int64(whole.length)
+        let settled = Self.settled(stamp, length: Int(length))
+        writeCheckpoint(Checkpoint(state: code, length: length, lines: read.position.lines + whole.lines,
+                                   hash: next.value, stamp: settled,
                                    problems: covered, windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
                                    ordered: ordered))
+        // The trend cache moves with its checkpoint (the next session's Dashboard reads it as it is).
+        if let trend { _ = writeTrend(trend, length: length, hash: next.value, stamp: settled) }
     }
 
     /// The checkpoint of `code` if the journal still starts with what it covers (`trustsPrefix`: by its
     /// `stat` without reading a byte, else by hashing the covered prefix).
-    private func trustedCheckpoint(_ code: String, stamp: FileStamp) -> (Checkpoint, byStamp: Bool)? {
+    private func trustedCheckpoint(_ code: String, stamp: FileStamp, read: inout [UInt8]?) -> (Checkpoint, byStamp: Bool)? {
         guard let bytes = try? FileIO.readBytes(checkpointPath(code)),
               let checkpoint = Checkpoint.decode(bytes, state: code),
               let byStamp = trustsPrefix(code, stamp: stamp, length: checkpoint.length, hash: checkpoint.hash,
-                                         recorded: checkpoint.stamp, derived: checkpointPath(code)) else { return nil }
+                                         recorded: checkpoint.stamp, derived: checkpointPath(code), read: &read) else { return nil }
         return (checkpoint, byStamp)
     }
 

@@ -34,9 +34,10 @@ extension Store {
                 seen.insert(code)
                 guard now.stamps[file] != previous.fingerprint.stamps[file] || previous.positions[code] == nil else { continue }
                 let read = try readChange(code, stamp: now.stamps[file] ?? nil, from: previous.positions[code],
-                                          journal: previous.tracker.journals[code], depth: previous.history)
+                                          journal: previous.tracker.journals[code], trend: previous.trends[code], depth: previous.history)
                 loaded.tracker.journals[code] = read.journal
                 loaded.positions[code] = read.position
+                loaded.trends[code] = read.trend.flatMap { $0.length == read.position.length ? $0 : nil }
                 if read.ordered ?? (previous.ordered.contains(code) && read.appendedInOrder) { loaded.ordered.insert(code) } else { loaded.ordered.remove(code) }
                 loaded.problems += read.problems
             }
@@ -44,6 +45,7 @@ extension Store {
                 loaded.tracker.journals[code] = nil
                 loaded.positions[code] = nil
                 loaded.ordered.remove(code)
+                loaded.trends[code] = nil
             }
             return loaded
         }
@@ -51,7 +53,7 @@ extension Store {
 
     /// One changed journal: the appended bytes only when that is safe, else a read through the checkpoint.
     private func readChange(_ code: String, stamp: FileStamp?, from position: JournalPosition?, journal: Journal?,
-                            depth: HistoryDepth) throws(StoreError) -> JournalRead {
+                            trend held: TrendCache?, depth: HistoryDepth) throws(StoreError) -> JournalRead {
         guard let stamp, let position, var journal, stamp.inode == position.inode, stamp.size >= position.length else {
             return try readJournal(code, depth: depth)
         }
@@ -60,16 +62,22 @@ extension Store {
         let whole = JournalBytes.wholeLines(tail)
         let (events, problems) = JournalReader.read(tail, file: file, state: code, firstLine: position.lines + 1, renames: renameBook())
         let inOrder = whole.length == tail.count && ActionPlanStore.inOrder(events, after: journal.events.last)
+        // The session's trend tallies move with the journal (when they covered exactly what was read).
+        var trend = held.flatMap { $0.length == position.length ? $0 : nil }
         for event in events {
             guard journal.isComplete || (journal.extendsHead(event) && journal.knowsCompensation(of: event)) else {
                 return try readJournal(code, depth: depth)
             }
-            journal.append(event)
+            TrendCache.append(event, to: &journal, moving: &trend)
         }
         var read = JournalRead(journal: journal, problems: problems,
                                position: JournalPosition(inode: stamp.inode, length: position.length + Int64(whole.length),
                                                          lines: position.lines + whole.lines))
         read.appendedInOrder = inOrder
+        if whole.length == tail.count, var moved = trend {
+            moved.length = read.position.length
+            read.trend = moved
+        }
         return read
     }
 }

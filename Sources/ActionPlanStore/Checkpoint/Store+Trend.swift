@@ -12,21 +12,41 @@ extension Store {
 
     /// The trend of the States `codes` (those without a journal count as not assessed throughout) over
     /// `scope` (default: every pillar of `pillars`, the catalog's), up to `end`, keeping the newest
-    /// `months`: equal to `TrendSeries(tracker:…)` on a store read whole.
-    public func trend(states codes: [String], pillars: [Pillar], scope: [Pillar]? = nil, through end: Timestamp,
-                      months: Int? = nil) throws(StoreError) -> TrendSeries {
-        let tallies = try trendTallies(states: codes, pillars: pillars, through: end)
+    /// `months`: equal to `TrendSeries(tracker:…)` on a store read whole. With `known` (what an open
+    /// session holds, `load` then `reload`), the tallies it carries are used without reading a file.
+    public func trend(in known: LoadedStore? = nil, states codes: [String], pillars: [Pillar], scope: [Pillar]? = nil,
+                      through end: Timestamp, months: Int? = nil) throws(StoreError) -> TrendSeries {
+        let tallies = try trendTallies(in: known, states: codes, pillars: pillars, through: end)
         return TrendSeries(tallies: codes.compactMap { tallies[$0] }, states: codes.count, pillars: scope ?? pillars,
                            through: end, months: months)
     }
 
     /// Each journal's tallies over the catalog's `pillars`, valid for a series ending at `end`
-    /// (`TrendTallies.covers`); States without a journal are left out. Journals are read one after the
-    /// other, each under the shared lock.
-    public func trendTallies(states codes: [String], pillars: [Pillar], through end: Timestamp) throws(StoreError) -> [String: TrendTallies] {
+    /// (`TrendTallies.covers`); States without a journal are left out. The tallies `known` carries
+    /// (read with the checkpoints and moved with every reload) are used as they are; the other journals
+    /// are read one after the other, each under the shared lock.
+    public func trendTallies(in known: LoadedStore? = nil, states codes: [String], pillars: [Pillar],
+                             through end: Timestamp) throws(StoreError) -> [String: TrendTallies] {
+        let layoutText = TrendTallies.layout(pillars)
+        if let known, !known.trends.isEmpty {
+            // Held by the session: no lock, no file, as long as every journal it shows has its tallies.
+            let layout = TrendCache.layoutHash(layoutText, renames: RenameBook(records: known.tracker.office).digest)
+            var result: [String: TrendTallies] = [:]
+            var missing: [String] = []
+            for code in codes {
+                if let cache = known.trends[code], cache.layout == layout, cache.length == known.positions[code]?.length,
+                   cache.tallies.covers(end) {
+                    result[code] = cache.tallies
+                } else if known.tracker.journals[code] != nil {
+                    missing.append(code)
+                }
+            }
+            guard !missing.isEmpty else { return result }
+            return result.merging(try trendTallies(states: missing, pillars: pillars, through: end)) { held, _ in held }
+        }
         try completeInterruptedBatches()
         let renames = renameBook()
-        let layout = TrendCache.layoutHash(pillars, renames: renames.digest)
+        let layout = TrendCache.layoutHash(layoutText, renames: renames.digest)
         let pending = !committedBatches().isEmpty
         var result: [String: TrendTallies] = [:]
         for code in codes {
@@ -61,13 +81,24 @@ extension Store {
             return cache.tallies
         }
         let bytes = try JournalBytes.read(file, meter: meter)
+        if pending.isEmpty, bytes.last == 0x0A, let stored = try? FileIO.readBytes(trendPath(code)),
+           let cache = TrendCache.decode(stored, state: code), cache.layout == layout, cache.length < bytes.count {
+            // A journal that grew since its cache: read through its checkpoint (from the bytes just read),
+            // the cache moves with the checkpoint over the appended events, with no fold of the history.
+            let read = try readJournalThroughCheckpoint(code, stamp: stamp, depth: .recent, whole: bytes)
+            if let moved = read.trend, moved.layout == layout, moved.length == bytes.count, moved.tallies.covers(end) {
+                if bytes.count == stamp.size { trendMemo.set(code, stamp: stamp, layout: layout, moved.tallies) }
+                return moved.tallies
+            }
+        }
         // Through the catalog's id mapping, as every journal read (events are never rewritten).
         let (events, _) = JournalReader.read(bytes, file: file, state: code, renames: renames)
         let journal = Journal(state: code, events: events + pending)
         let open = TrendTallies(journal: journal, pillars: pillars)
         if pending.isEmpty, isWritable, bytes.last == 0x0A || bytes.isEmpty {
             let cache = TrendCache(state: code, length: Int64(bytes.count), hash: PrefixHash.of(bytes[...]),
-                                   stamp: Self.settled(stamp, length: bytes.count), layout: layout, tallies: open)
+                                   stamp: Self.settled(stamp, length: bytes.count), renames: renames.digest,
+                                   actions: TrendTallies.trackableActions(pillars), tallies: open)
             writeDerived(cache.encoded(), name: "\(code).trend")
         }
         if pending.isEmpty, bytes.count == stamp.size { trendMemo.set(code, stamp: stamp, layout: layout, open) }
@@ -77,14 +108,45 @@ extension Store {
     /// A journal just read whole to rebuild its checkpoint gives its trend tallies for a small fold more:
     /// its `.trend` cache is written too (unless one already matches), when this process knows the
     /// catalog's pillars, so the first Dashboard visit after a cold start reads no journal again.
-    func cacheTrend(_ code: String, journal: Journal, length: Int, hash: UInt64, stamp: FileStamp) {
-        guard isWritable, length == stamp.size, let pillars = catalogPillars.withLock({ $0 }) else { return }
-        let layout = TrendCache.layoutHash(pillars, renames: renameBook().digest)
-        guard trustedTrend(code, stamp: stamp, layout: layout) == nil else { return }
+    /// Returns the cache, which then moves forward with the checkpoint.
+    func cacheTrend(_ code: String, journal: Journal, length: Int, hash: UInt64, stamp: FileStamp) -> TrendCache? {
+        guard isWritable, length == stamp.size, let pillars = pillarsForTrend() else { return nil }
+        let digest = renameBook().digest
+        let layout = TrendCache.layoutHash(pillars, renames: digest)
+        if let (cache, _) = trustedTrend(code, stamp: stamp, layout: layout) { return cache }
         let tallies = TrendTallies(journal: journal, pillars: pillars)
-        writeDerived(TrendCache(state: code, length: Int64(length), hash: hash, stamp: Self.settled(stamp, length: length),
-                                layout: layout, tallies: tallies).encoded(), name: "\(code).trend")
+        let cache = TrendCache(state: code, length: Int64(length), hash: hash, stamp: Self.settled(stamp, length: length),
+                               renames: digest, actions: TrendTallies.trackableActions(pillars), tallies: tallies)
+        writeDerived(cache.encoded(), name: "\(code).trend")
         trendMemo.set(code, stamp: stamp, layout: layout, tallies)
+        return cache
+    }
+
+    /// The pillars of the catalog this process loaded; during a load, once the catalog parsed beside the
+    /// journals is known. (`readJournals` hands out the catalog's task first, so it is running or done
+    /// when a journal's task waits; the wait is bounded all the same.)
+    private func pillarsForTrend() -> [Pillar]? {
+        if let pillars = catalogPillars.withLock({ $0 }) { return pillars }
+        guard let parse = catalogParse.withLock({ $0 }), parse.wait(timeout: .now() + 5) == .success else { return nil }
+        return catalogPillars.withLock { $0 }
+    }
+
+    /// The `.trend` cache of `code` if it covers exactly the journal prefix a trusted checkpoint covers
+    /// (`length`, `hash`) under the current id mapping: trusted with the checkpoint, whatever the catalog.
+    func trendBeside(_ code: String, length: Int64, hash: UInt64) -> TrendCache? {
+        guard let bytes = try? FileIO.readBytes(trendPath(code)), let cache = TrendCache.decode(bytes, state: code),
+              cache.length == length, cache.hash == hash, cache.renames == renameBook().digest else { return nil }
+        return cache
+    }
+
+    /// Writes `cache` moved to the journal prefix `length`/`hash` (the checkpoint written beside it).
+    func writeTrend(_ cache: TrendCache, length: Int64, hash: UInt64, stamp: FileStamp?) -> TrendCache {
+        var moved = cache
+        moved.length = length
+        moved.hash = hash
+        moved.stamp = stamp
+        if moved != cache { writeDerived(moved.encoded(), name: "\(cache.state).trend") }
+        return moved
     }
 
     /// The cached tallies of `code` if they were folded from exactly the journal as it is now (the whole

@@ -35,6 +35,9 @@ public final class Store: Sendable {
     /// The pillars of the last catalog this process loaded without problems: a journal read whole to
     /// rebuild its checkpoint also writes its trend cache with them (`cacheTrend`).
     let catalogPillars = Mutex<[Pillar]?>(nil)
+    /// Entered while a load parses the catalog beside the journals: a journal read whole meanwhile
+    /// waits for the pillars to write its trend cache (see `pillarsForTrend`).
+    let catalogParse = Mutex<DispatchGroup?>(nil)
 
     private init(path: String) { self.path = path }
 
@@ -119,12 +122,18 @@ public final class Store: Sendable {
         let pending = !committedBatches().isEmpty
         let files = FileIO.list(statesFolder).filter { $0.hasSuffix(".jsonl") && only?.contains(String($0.dropLast(6))) != false }
         // The catalog is parsed on one core while the journals are read on the others (start-up).
+        let parse = DispatchGroup()
+        parse.enter()
+        catalogParse.withLock { $0 = parse }
+        catalogPillars.withLock { $0 = nil }   // the catalog may have been replaced since the last load
         let (catalogResult, reads) = readJournals(pending ? [] : files.map { String($0.dropLast(6)) }, depth: history,
                                                  alongside: { () throws(StoreError) in
+            defer { parse.leave() }
             let loaded = try self.loadCatalog()
             if loaded.1.isEmpty { self.catalogPillars.withLock { $0 = loaded.0.pillars } }
             return loaded
         })
+        catalogParse.withLock { if $0 === parse { $0 = nil } }
         let (catalog, catalogProblems) = try catalogResult.get()
         if let first = catalogProblems.first {
             throw StoreError(.damaged, file: first.file, location: first.location,
@@ -139,6 +148,7 @@ public final class Store: Sendable {
         var journals: [String: Journal] = [:]
         var positions: [String: JournalPosition] = [:]
         var ordered: Set<String> = []
+        var trends: [String: TrendCache] = [:]
         if pending {
             problems.append(StoreProblem(.warning, file: pendingFolder,
                 message: "an interrupted batch is waiting in .pending/ and this user cannot complete it; it is shown whole; run `actionplan repair` as a user who can write"))
@@ -170,6 +180,7 @@ public final class Store: Sendable {
             journals[code] = read.journal
             positions[code] = read.position
             if read.ordered == true { ordered.insert(code) }
+            if let trend = read.trend, trend.length == read.position.length { trends[code] = trend }
         }
         let office = try readOfficeLogUnlocked()
         problems += office.problems
@@ -179,7 +190,8 @@ public final class Store: Sendable {
         problems += orphanProblems(tracker)
         tracker.settings = manifest.settings
         return LoadedStore(tracker: tracker, manifest: manifest, problems: problems, fingerprint: fingerprint,
-                           positions: pending ? [:] : positions, history: history, ordered: pending ? [] : ordered)
+                           positions: pending ? [:] : positions, history: history, ordered: pending ? [] : ordered,
+                           trends: pending ? [:] : trends)
     }
 
     static func unknownJournal(_ code: String, file: String) -> StoreProblem {
@@ -329,6 +341,9 @@ public struct LoadedStore: Sendable {
     public var history: HistoryDepth = .complete
     /// The journals whose lines up to `positions` are known to be in (time, id) order (see `Store.newestChanges`).
     var ordered: Set<String> = []
+    /// Each journal's trend tallies up to `positions`, when its `.trend` cache was read with its
+    /// checkpoint; moved by `Store.reload` over appended events (see `Store.trend(in:…)`).
+    var trends: [String: TrendCache] = [:]
 }
 
 /// Sizes and modification times of a store's files; equal fingerprints mean nothing changed.

@@ -163,13 +163,13 @@ public final class EffectRunner {
         }
     }
 
-    /// The Dashboard's trend, folded by the store journal by journal (from its per-journal cache where
-    /// the journal is unchanged): the whole history is never held in memory, and the session keeps its
-    /// recent history.
+    /// The Dashboard's trend, summed from the tallies the session holds (read with the checkpoints,
+    /// moved by every reload); a journal without them is folded by the store on its own, from its
+    /// per-journal cache where it is unchanged: the whole history is never held in memory.
     private func loadTrend(_ request: TrendRequest) -> Command {
         do {
-            return .trendLoaded(request, try store.trend(states: request.states, pillars: request.pillars, through: request.through,
-                                                        months: request.months))
+            return .trendLoaded(request, try store.trend(in: known, states: request.states, pillars: request.pillars,
+                                                        through: request.through, months: request.months))
         } catch {
             return .trendFailed(request, error.description)
         }

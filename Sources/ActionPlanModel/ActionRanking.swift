@@ -33,29 +33,25 @@ public struct ActionRanking: Sendable, Equatable {
     /// Ranks `actions` (catalog order) by their figures in `progress` (by action id, summed over the States
     /// in scope); at most `limit` entries in each list. An action that applies nowhere is left out.
     public init(actions: [Action], progress: [String: Progress], limit: Int) {
-        // Each entry with its catalog position, for stable ties.
-        let entries = Array(actions.filter(\.isTrackable)
+        // Each entry with its catalog position (for stable ties) and its sort keys, computed once.
+        let entries = actions.filter(\.isTrackable)
             .compactMap { action in progress[action.id].map { Entry(action: action, progress: $0) } }
             .filter { $0.share != nil }
-            .enumerated().map { ($0.offset, $0.element) })
-        func higher(_ a: (Int, Entry), _ b: (Int, Entry)) -> Bool {
-            let (x, y) = (a.1.share!, b.1.share!)
-            if x != y { return x > y }
-            let (i, j) = (a.1.progress.implementation ?? -1, b.1.progress.implementation ?? -1)
-            if i != j { return i > j }
-            return a.0 < b.0
+        let keys = entries.map { (share: $0.share!, implementation: $0.progress.implementation ?? -1) }
+        func higher(_ a: Int, _ b: Int) -> Bool {
+            if keys[a].share != keys[b].share { return keys[a].share > keys[b].share }
+            if keys[a].implementation != keys[b].implementation { return keys[a].implementation > keys[b].implementation }
+            return a < b
         }
         // With few actions, each list takes half of them, so the least implemented list is not empty.
-        let top = entries.sorted(by: higher).prefix(min(limit, (entries.count + 1) / 2))
-        let taken = Set(top.map(\.0))
-        let bottom = entries.filter { !taken.contains($0.0) }.sorted { a, b in
-            let (x, y) = (a.1.share!, b.1.share!)
-            if x != y { return x < y }
-            let (i, j) = (a.1.progress.implementation ?? -1, b.1.progress.implementation ?? -1)
-            if i != j { return i < j }
-            return a.0 < b.0
+        let top = entries.indices.sorted(by: higher).prefix(min(limit, (entries.count + 1) / 2))
+        let taken = Set(top)
+        let bottom = entries.indices.filter { !taken.contains($0) }.sorted { a, b in
+            if keys[a].share != keys[b].share { return keys[a].share < keys[b].share }
+            if keys[a].implementation != keys[b].implementation { return keys[a].implementation < keys[b].implementation }
+            return a < b
         }.prefix(limit)
-        most = top.map(\.1)
-        least = bottom.map(\.1)
+        most = top.map { entries[$0] }
+        least = bottom.map { entries[$0] }
     }
 }

@@ -63,7 +63,16 @@ public enum Status: String, CaseIterable, Codable, Sendable, Hashable, Comparabl
     /// Whether somebody has looked at the action (everything except `notAssessed`).
 
     /// The order of the scale, used to tell an improvement from a regression.
-    public var rank: Int { Status.allCases.firstIndex(of: self)! }
+    public var rank: Int {
+        switch self {
+        case .notAssessed: 0
+        case .notStarted: 1
+        case .inProgress: 2
+        case .partiallyImplemented: 3
+        case .implemented: 4
+        case .notApplicable: 5
+        }
+    }
 
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
 

@@ -173,17 +173,18 @@ extension TrendSeries {
         var tally = [Int](repeating: 0, count: pillars.count * statusCount)
         for p in pillars.indices { tally[p * statusCount + Status.notAssessed.rank] = trackable[p] * states }
         var result: [Point] = []
-        result.reserveCapacity(ends.count)
-        for instant in ends {
+        // Only the kept month ends become points (the tally runs through every month all the same).
+        let kept = months.map { max(0, ends.count - $0) } ?? 0
+        result.reserveCapacity(ends.count - kept)
+        for (n, instant) in ends.enumerated() {
             let month = TrendTallies.monthNumber(instant)
             while next < order.count, order[next] <= month {
                 let moves = merged[order[next]]!
                 for k in tally.indices { tally[k] += moves[k] }
                 next += 1
             }
-            result.append(Self.point(at: instant, tally: tally, pillars: pillars, statusCount: statusCount))
+            if n >= kept { result.append(Self.point(at: instant, tally: tally, pillars: pillars, statusCount: statusCount)) }
         }
-        if let months, result.count > months { result.removeFirst(result.count - months) }
         points = result
     }
 }

@@ -84,14 +84,40 @@ extension ScaleBenchmark {
             // The old way: every event loaded into the session (as the removed `.loadHistory` of the whole
             // store did), then the trend folded in memory.
             if whole { _ = update(&state, .storeReloaded(try store.load(history: .complete).tracker)) }
+            // ACTIONPLAN_BENCH_PHASES=1: where the time goes (update, effects, render), on stderr.
+            var phases: [String] = []
+            var mark = clock.now
+            func phase(_ name: String) {
+                phases.append(String(format: "%@ %.2f ms", name, Timing.milliseconds(clock.now - mark)))
+                mark = clock.now
+            }
             var pending = update(&state, .switchScreen(.dashboard))
+            let asked = state.trend.pending
+            phase("update")
             while let effect = pending.first {
                 pending.removeFirst()
                 if case .commands(let commands) = runner.perform(effect) {
+                    phase("effect")
                     for command in commands { pending += update(&state, command) }
+                    phase("update")
                 }
             }
             _ = render(state, size: size)
+            phase("render")
+            if ProcessInfo.processInfo.environment["ACTIONPLAN_BENCH_PHASES"] != nil {
+                // The same again: what is left once the first render's one-time costs are paid.
+                mark = clock.now
+                if let asked { _ = runner.perform(.loadTrend(asked)) }
+                phase("effect again")
+                _ = render(state, size: size)
+                phase("render again")
+                // ACTIONPLAN_BENCH_LOOP=N: N times more, for a profiler (perf record) to see the visit alone.
+                for _ in 0..<(Int(ProcessInfo.processInfo.environment["ACTIONPLAN_BENCH_LOOP"] ?? "0") ?? 0) {
+                    if let asked { _ = runner.perform(.loadTrend(asked)) }
+                    _ = render(state, size: size)
+                }
+                FileHandle.standardError.write(Data((phases.joined(separator: ", ") + "\n").utf8))
+            }
             guard state.trend.series != nil else { print("error: no trend"); exit(1) }
             print(Timing.milliseconds(clock.now - started))
         } catch {

@@ -139,4 +139,28 @@ struct TrendFollowTests {
         #expect(tallies["XC"] == cache.tallies)
         #expect(try other.trend(states: TrendCacheTests.codes, pillars: pillars, through: Self.end) == base.whole(temp, through: Self.end))
     }
+
+    @Test("a cache reads back what was written (version 2, its layout included); cut or changed anywhere it is ignored, never misread")
+    func cacheText() throws {
+        let temp = try store(seed: 55)
+        _ = try temp.store.load(history: .recent)
+        let bytes = try FileIO.readBytes(temp.path + "/.checkpoints/XA.trend")
+        let cache = try #require(TrendCache.decode(bytes, state: "XA"))
+        #expect(cache.encoded() == bytes)
+        #expect(String(decoding: bytes.prefix(21), as: UTF8.self) == "actionplan-trend 2 XA")
+        let pillars = try catalog(temp).pillars
+        #expect(cache.layout == TrendCache.layoutHash(pillars), "its own layout is the catalog's")
+        #expect(cache.actions == TrendTallies.trackableActions(pillars))
+        #expect(TrendCache.decode(bytes, state: "XB") == nil, "another State's name")
+        for cut in stride(from: 0, to: bytes.count, by: 7) { #expect(TrendCache.decode(Array(bytes.prefix(cut)), state: "XA") == nil) }
+        for at in stride(from: 0, to: bytes.count, by: 5) {
+            var changed = bytes
+            changed[at] = changed[at] == 0x31 ? 0x32 : 0x31
+            #expect(TrendCache.decode(changed, state: "XA") == nil, "byte \(at)")
+        }
+        // A version-1 cache (before caches kept their layout) is ignored: rebuilt on the next trend.
+        var old = Array("actionplan-trend 1 XA\ncovers 1 0 -\nlayout 0\npillars a\n".utf8)
+        old += Array("end \(PrefixHash.hex(PrefixHash.check(old[...])))\n".utf8)
+        #expect(TrendCache.decode(old, state: "XA") == nil)
+    }
 }

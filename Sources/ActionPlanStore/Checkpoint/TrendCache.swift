@@ -98,59 +98,108 @@ struct TrendCache: Equatable {
     }
 
     /// The cache in `bytes`, or nil when it is torn, damaged or of another version (then it is rebuilt).
+    /// Read field by field from the bytes (a session start reads one per journal).
     static func decode(_ bytes: [UInt8], state: String) -> TrendCache? {
         guard bytes.last == 0x0A, bytes.count > 21 else { return nil }
         let endStart = bytes.count - 21
         guard bytes[endStart..<endStart + 4].elementsEqual("end ".utf8),
-              String(decoding: bytes[endStart + 4..<bytes.count - 1], as: UTF8.self) == PrefixHash.hex(PrefixHash.check(bytes[..<endStart]))
+              let check = Fields.hex(bytes[endStart + 4..<bytes.count - 1]), check == PrefixHash.check(bytes[..<endStart])
         else { return nil }
-        let lines = String(decoding: bytes[..<endStart], as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .dropLast().map { $0.split(separator: " ", omittingEmptySubsequences: false) }
-        guard lines.count >= 3,
-              lines[0] == ["actionplan-trend", "\(version)"[...], state[...]],
-              lines[1].count == 4, lines[1][0] == "covers", let length = Int64(lines[1][1]), let hash = UInt64(lines[1][2], radix: 16),
-              lines[2].count == 2, lines[2][0] == "renames" else { return nil }
+        var lines = Fields.lines(bytes[..<endStart])
+        guard let header = lines.next(), header.count == 3, header[0].elementsEqual("actionplan-trend".utf8),
+              header[1].elementsEqual("\(version)".utf8), header[2].elementsEqual(state.utf8),
+              let covers = lines.next(), covers.count == 4, covers[0].elementsEqual("covers".utf8),
+              let length = Fields.int(covers[1]).map(Int64.init), let hash = Fields.hex(covers[2]),
+              let renamesLine = lines.next(), renamesLine.count == 2, renamesLine[0].elementsEqual("renames".utf8) else { return nil }
         var stamp: FileStamp?
-        if lines[1][3] != "-" {
-            let parts = lines[1][3].split(separator: ":")
+        if !covers[3].elementsEqual("-".utf8) {
+            let parts = String(decoding: covers[3], as: UTF8.self).split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 4, let inode = UInt64(parts[0]), let size = Int64(parts[1]), let seconds = Int64(parts[2]),
                   let nanoseconds = Int64(parts[3]) else { return nil }
             stamp = FileStamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode)
         }
-        let renames = lines[2][1] == "-" ? "" : String(lines[2][1])
-        var rest = lines.dropFirst(3)
+        let renames = renamesLine[1].elementsEqual("-".utf8) ? "" : String(decoding: renamesLine[1], as: UTF8.self)
         var pillarIDs: [String] = []
         var actions: [[String]] = []
-        while let fields = rest.first, fields.first == "pillar" {
+        var line = lines.next()
+        while let fields = line, fields.first?.elementsEqual("pillar".utf8) == true {
             guard fields.count >= 2 else { return nil }
-            pillarIDs.append(String(fields[1]))
-            actions.append(fields.dropFirst(2).map(String.init))
-            rest = rest.dropFirst()
+            pillarIDs.append(String(decoding: fields[1], as: UTF8.self))
+            actions.append(fields.dropFirst(2).map { String(decoding: $0, as: UTF8.self) })
+            line = lines.next()
         }
         let width = pillarIDs.count * Status.allCases.count
         var tallies = TrendTallies(pillarIDs: pillarIDs, first: [Timestamp?](repeating: nil, count: pillarIDs.count),
                                    latest: nil, through: nil, changes: [:])
-        for fields in rest {
-            switch fields.first {
-            case "first":
-                guard fields.count == 3, let p = Int(fields[1]), tallies.first.indices.contains(p), let ms = Int64(fields[2]) else { return nil }
-                tallies.first[p] = Timestamp(milliseconds: ms)
-            case "latest":
-                guard fields.count == 2, let ms = Int64(fields[1]) else { return nil }
-                tallies.latest = Timestamp(milliseconds: ms)
-            case "month":
-                guard fields.count == 2 + width, let month = Int(fields[1]) else { return nil }
+        while let fields = line {
+            guard let kind = fields.first else { return nil }
+            if kind.elementsEqual("month".utf8) {
+                guard fields.count == 2 + width, let month = Fields.int(fields[1]) else { return nil }
                 var moves: [Int] = []
                 moves.reserveCapacity(width)
                 for field in fields.dropFirst(2) {
-                    guard let move = Int(field) else { return nil }
+                    guard let move = Fields.int(field) else { return nil }
                     moves.append(move)
                 }
                 tallies.changes[month] = moves
-            default:
+            } else if kind.elementsEqual("first".utf8) {
+                guard fields.count == 3, let p = Fields.int(fields[1]), tallies.first.indices.contains(p), let ms = Fields.int(fields[2]) else { return nil }
+                tallies.first[p] = Timestamp(milliseconds: Int64(ms))
+            } else if kind.elementsEqual("latest".utf8) {
+                guard fields.count == 2, let ms = Fields.int(fields[1]) else { return nil }
+                tallies.latest = Timestamp(milliseconds: Int64(ms))
+            } else {
                 return nil
             }
+            line = lines.next()
         }
         return TrendCache(state: state, length: length, hash: hash, stamp: stamp, renames: renames, actions: actions, tallies: tallies)
+    }
+
+    /// Lines of space-separated fields, and numbers, read straight from bytes.
+    private enum Fields {
+        struct Lines: IteratorProtocol {
+            var rest: ArraySlice<UInt8>
+            mutating func next() -> [ArraySlice<UInt8>]? {
+                guard !rest.isEmpty else { return nil }
+                let end = rest.firstIndex(of: 0x0A) ?? rest.endIndex
+                let line = rest[rest.startIndex..<end]
+                rest = end < rest.endIndex ? rest[(end + 1)...] : rest[end...]
+                return line.split(separator: 0x20, omittingEmptySubsequences: false)
+            }
+        }
+
+        static func lines(_ bytes: ArraySlice<UInt8>) -> Lines { Lines(rest: bytes) }
+
+        /// A decimal integer with an optional minus sign (at most 18 digits).
+        static func int(_ field: ArraySlice<UInt8>) -> Int? {
+            var digits = field[...]
+            let negative = digits.first == UInt8(ascii: "-")
+            if negative { digits = digits.dropFirst() }
+            guard !digits.isEmpty, digits.count <= 18 else { return nil }
+            var value = 0
+            for byte in digits {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                value = value * 10 + Int(byte - 0x30)
+            }
+            return negative ? -value : value
+        }
+
+        /// A hexadecimal UInt64 (1 to 16 digits, lower or upper case).
+        static func hex(_ field: ArraySlice<UInt8>) -> UInt64? {
+            guard !field.isEmpty, field.count <= 16 else { return nil }
+            var value: UInt64 = 0
+            for byte in field {
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                case 0x41...0x46: digit = byte - 0x41 + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
+            }
+            return value
+        }
     }
 }

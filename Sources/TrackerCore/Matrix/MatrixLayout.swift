@@ -16,8 +16,9 @@ extension AppState {
         case .name:
             return states.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
         case .progress:
-            let value = { (p: Participant) -> Double in self.figures.states[p.code]?.overall.implementation ?? -1 }
-            return states.sorted { value($0) != value($1) ? value($0) > value($1) : $0.name < $1.name }
+            // Each State's figure looked up once.
+            let keyed = states.map { ($0, figures.states[$0.code]?.overall.implementation ?? -1) }
+            return keyed.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.name < $1.0.name }.map(\.0)
         }
     }
 

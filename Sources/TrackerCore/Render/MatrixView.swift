@@ -38,6 +38,12 @@ enum MatrixView {
         if m.columnScroll + visibleColumns < columns.count {
             canvas.text("›", x: stateWidth + 1 + visibleColumns * cellWidth, y: headerY, width: 1, style: theme.dim)
         }
+        // Per visible area column, its actions (looked up once, not once per State).
+        let areaActions: [String: [String]] = Dictionary(uniqueKeysWithValues: (0..<visibleColumns).compactMap { c in
+            let index = m.columnScroll + c
+            guard index < columns.count, !columns[index].isAction else { return nil }
+            return (columns[index].id, state.tracker.catalog.area(id: columns[index].id)?.actions.map(\.id) ?? [])
+        })
         for r in 0..<state.matrixVisibleRows {
             let index = m.rowScroll + r
             guard index < rows.count else { break }
@@ -52,21 +58,20 @@ enum MatrixView {
                 guard column < columns.count else { break }
                 let status: Status
                 let conflicted: Bool
-                let journal = state.tracker.journals[participant.code]
+                // Most States have no open conflict: then no pair is looked up.
+                let journal = (state.figures.conflicts[participant.code] ?? 0) > 0 ? state.tracker.journals[participant.code] : nil
                 if columns[column].isAction {
                     status = state.tracker.assessment(state: participant.code, action: columns[column].id).status
                     conflicted = journal?.isConflicted(columns[column].id) == true
                 } else {
                     status = theme.summaryStatus(figures?.areas[columns[column].id] ?? Progress())
-                    conflicted = journal.map { j in
-                        state.tracker.catalog.area(id: columns[column].id)?.actions.contains { j.isConflicted($0.id) } == true
-                    } ?? false
+                    conflicted = journal.map { j in areaActions[columns[column].id]?.contains { j.isConflicted($0) } == true } ?? false
                 }
                 var style = theme.style(status)
                 let selected = index == m.row && column == m.column
                 if selected { style = style.withReverse() }
                 let x = stateWidth + 1 + c * cellWidth
-                canvas.field("  " + theme.symbol(status), x: x, y: y, width: cellWidth - 1, style: style)
+                canvas.glyph(theme.symbol(status), x: x, y: y, indent: 2, width: cellWidth - 1, style: style)
                 if conflicted {
                     // ≠ beside the symbol: an action (or an action of the area) in conflict.
                     canvas.text(theme.conflictGlyph, x: x + 3, y: y, width: 1, style: selected ? theme.conflict.withReverse() : theme.conflict)

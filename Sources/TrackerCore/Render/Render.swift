@@ -68,6 +68,14 @@ struct Canvas {
         screen.put(TextWidth.truncate(Sanitizer.line(text), to: width), x: x, y: y, style: style, maxWidth: width)
     }
 
+    /// One of the theme's own glyphs (a status symbol: never data, so not sanitised) `indent` columns
+    /// into a field of `width` columns filled with `style`: the Matrix draws a thousand of these a frame.
+    mutating func glyph(_ glyph: String, x: Int, y: Int, indent: Int, width: Int, style: Style) {
+        guard width > 0 else { return }
+        screen.fill(x: x, y: y, width: width, height: 1, style: style)
+        screen.put(glyph, x: x + indent, y: y, style: style, maxWidth: max(0, width - indent))
+    }
+
     /// Text right-aligned so that it ends at column `right`.
     mutating func rightAligned(_ text: String, right: Int, y: Int, style: Style = .plain) {
         let w = TextWidth.columns(of: Sanitizer.line(text))

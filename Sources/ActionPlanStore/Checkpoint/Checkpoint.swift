@@ -3,7 +3,7 @@ import ActionPlanModel
 /// A journal's derived, disposable checkpoint: the fold of a prefix of the journal, and which prefix.
 ///
 /// Kept in `.checkpoints/XX.fold` beside the journals (never in `states/`, never committed). It is
-/// trusted only when the journal still starts with the bytes it covers (their length and FNV-1a hash
+/// trusted only when the journal still starts with the bytes it covers (their length and hash (`PrefixHash`)
 /// match); then reading the journal means this fold plus the bytes after `length`. Deleting it changes
 /// nothing but speed. The file is plain text, line by line:
 ///
@@ -17,16 +17,16 @@ import ActionPlanModel
 /// end HASH                                a hash of every byte before this line (a torn file is ignored)
 /// ```
 struct Checkpoint: Equatable {
-    /// 2: `order` and `kind` lines (issue 10); 3: events carry a follow-up field (issue 12). A checkpoint of
-    /// another version is simply rebuilt.
-    static let version = 3
+    /// 2: `order` and `kind` lines (issue 10); 3: events carry a follow-up field (issue 12); 4: the prefix
+    /// hash is taken 8 bytes at a time (`PrefixHash`). A checkpoint of another version is simply rebuilt.
+    static let version = 4
 
     var state: String
     /// Bytes of the journal covered (always whole lines).
     var length: Int64
     /// Lines in those bytes.
     var lines: Int
-    /// FNV-1a of those bytes.
+    /// `PrefixHash` of those bytes.
     var hash: UInt64
     /// The journal's `stat` when the checkpoint was written, if it was old enough to be a safe shortcut.
     var stamp: FileStamp?

@@ -94,23 +94,85 @@ enum JournalBytes {
     }
 }
 
-/// FNV-1a, 64 bits: the hash of the journal prefix a checkpoint covers (a cache key, not a defence
-/// against someone forging a file).
-struct PrefixHash {
-    private(set) var value: UInt64
+/// FNV-1a, 64 bits, byte by byte: the hash recorded in files that outlive a program version (a
+/// catalog's installed version, a batch file's checksum), so it never changes.
+enum FNV1a {
+    static func of(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+}
 
-    /// A new hash, or the hash of a prefix continued (FNV-1a's state is its value).
-    init(continuing value: UInt64 = 0xcbf2_9ce4_8422_2325) { self.value = value }
+/// The hash of the journal prefix a checkpoint covers (a cache key, not a defence against someone
+/// forging a file), 64 bits, computed 8 bytes at a time: the journals are megabytes, and a checkpoint
+/// written in the same clock tick as its journal's last line is trusted only after this hash is taken
+/// again (`Store.trustsPrefix`), which then costs about a millisecond for 3.6 MB, not five.
+///
+/// Words are taken at offsets that are multiples of 8 from the start of the file, so that the hash of a
+/// prefix can be continued over appended bytes: its value is the state after the prefix's whole words
+/// with its last `length % 8` bytes folded in one by one (FNV-1a steps, which can be undone), so
+/// `init(continuing:last:)` recovers the state after the whole words from the value and those bytes.
+struct PrefixHash {
+    static let prime: UInt64 = 0x0000_0100_0000_01b3
+    /// The inverse of `prime` modulo 2^64 (`prime &* inverse == 1`): undoes an FNV-1a byte step.
+    static let inverse: UInt64 = 0xce96_5057_aff6_957b
+
+    /// The state after the whole 8-byte words.
+    private var words: UInt64
+    /// The bytes after them (0 to 7).
+    private var pending: [UInt8]
+
+    /// A new hash.
+    init() {
+        words = 0xcbf2_9ce4_8422_2325
+        pending = []
+    }
+
+    /// The hash of a prefix of value `value` continued: `last` are the prefix's last `length % 8` bytes.
+    init(continuing value: UInt64, last: ArraySlice<UInt8>) {
+        precondition(last.count < 8, "a prefix ends with at most 7 bytes after its whole words")
+        var h = value
+        for byte in last.reversed() { h = (h &* Self.inverse) ^ UInt64(byte) }
+        words = h
+        pending = Array(last)
+    }
+
+    /// The hash's value: the whole words, then the bytes after them one by one.
+    var value: UInt64 {
+        var h = words
+        for byte in pending { h = (h ^ UInt64(byte)) &* Self.prime }
+        return h
+    }
 
     mutating func add(_ bytes: ArraySlice<UInt8>) {
-        var h = value
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                h ^= UInt64(byte)
-                h = h &* 0x0000_0100_0000_01b3
+        var rest = bytes[...]
+        if !pending.isEmpty {
+            let take = min(8 - pending.count, rest.count)
+            pending += rest.prefix(take)
+            rest = rest.dropFirst(take)
+            guard pending.count == 8 else { return }
+            words = Self.word(words, pending.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            pending = []
+        }
+        var h = words
+        let whole = rest.count / 8 * 8
+        rest.withUnsafeBytes { raw in
+            var i = 0
+            while i < whole {
+                h = Self.word(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
             }
         }
-        value = h
+        words = h
+        pending = Array(rest.suffix(rest.count - whole))
+    }
+
+    @inline(__always)
+    private static func word(_ h: UInt64, _ word: UInt64) -> UInt64 {
+        var next = (h ^ UInt64(littleEndian: word)) &* prime
+        next ^= next >> 29
+        return next
     }
 
     static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {

@@ -9,7 +9,7 @@ import Darwin
 /// way such a file is written: one rule, so that a derived file is never trusted where a checkpoint
 /// would not be.
 extension Store {
-    /// Whether `code`'s journal (now `stamp`) still starts with the `length` bytes of FNV-1a `hash` that
+    /// Whether `code`'s journal (now `stamp`) still starts with the `length` bytes of hash `hash` (`PrefixHash`) that
     /// the derived file at `derived` covers: true when its `stat` proves it without reading a byte,
     /// false when the prefix was read and hashed, nil when it does not match.
     ///

@@ -21,7 +21,7 @@ struct JournalRead {
     var journal: Journal
     var problems: [StoreProblem]
     var position: JournalPosition
-    /// FNV-1a of the bytes up to `position.length`, when known (to move a checkpoint forward).
+    /// `PrefixHash` of the bytes up to `position.length`, when known (to move a checkpoint forward).
     var hash: UInt64? = nil
     /// Whether the lines up to `position.length` are in strictly increasing (time, id) order, when known.
     var ordered: Bool? = nil
@@ -137,23 +137,34 @@ extension Store {
                     lineProblems.append(Checkpoint.LineProblem(problem))
                 }
                 let settled = Self.settled(stamp, length: Int(position.length))
-                var hash = PrefixHash(continuing: checkpoint.hash)
-                hash.add(tail[..<whole.length])
-                // Move the checkpoint forward (its hash continues over the tail); not past a torn last line.
-                if isWritable, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
-                    writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash.value,
+                // The hash continues over the tail from the prefix's last bytes, in the file just read
+                // whole to check it (a checkpoint trusted by its stat has no tail; nil: a writer that does
+                // not take the lock appended meanwhile, and nothing is moved).
+                let hash: UInt64?
+                if whole.length == 0 {
+                    hash = checkpoint.hash
+                } else if let hashed {
+                    var next = PrefixHash(continuing: checkpoint.hash, last: Self.prefixEnd(hashed, length: checkpoint.length))
+                    next.add(tail[..<whole.length])
+                    hash = next.value
+                } else {
+                    hash = nil
+                }
+                // Move the checkpoint forward; not past a torn last line.
+                if isWritable, let hash, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
+                    writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash,
                                                stamp: settled, problems: lineProblems,
                                                windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
                                                ordered: ordered))
-                    trend = trend.map { writeTrend($0, length: position.length, hash: hash.value, stamp: settled) }
+                    trend = trend.map { writeTrend($0, length: position.length, hash: hash, stamp: settled) }
                 }
                 let problems = checkpoint.problems.map { $0.problem(file: file) } + tailProblems
                 var read = JournalRead(journal: journal, problems: problems + Self.historyProblems(journal, file: file), position: position,
-                                       hash: hash.value, ordered: whole.length == tail.count ? ordered : false)
+                                       hash: hash, ordered: whole.length == tail.count ? ordered : false)
                 // Not past a torn last line: an event read from it is in the journal, not in `position`.
-                if whole.length == tail.count, var moved = trend {
+                if whole.length == tail.count, let hash, var moved = trend {
                     moved.length = position.length
-                    moved.hash = hash.value
+                    moved.hash = hash
                     read.trend = moved
                 }
                 return read
@@ -206,8 +217,11 @@ extension Store {
     /// that journal's checkpoint over the new lines without reading the older ones again.
     func advanceCheckpoint(_ read: JournalRead, code: String) {
         let file = journalPath(code)
+        // Read from the start of the covered prefix's last word: its hash continues from those bytes.
+        let end = read.position.length % 8
         guard isWritable, let hash = read.hash, let stamp = FileIO.stamp(file), stamp.inode == read.position.inode,
-              let tail = try? JournalBytes.read(file, from: read.position.length, meter: meter) else { return }
+              let bytes = try? JournalBytes.read(file, from: read.position.length - end, meter: meter), bytes.count >= Int(end) else { return }
+        let tail = Array(bytes[Int(end)...])
         let whole = JournalBytes.wholeLines(tail)
         guard whole.length == tail.count, whole.length > 0 else { return }
         var journal = read.journal
@@ -218,7 +232,7 @@ extension Store {
             guard journal.extendsHead(event), journal.knowsCompensation(of: event) else { return }
             TrendCache.append(event, to: &journal, moving: &trend)
         }
-        var next = PrefixHash(continuing: hash)
+        var next = PrefixHash(continuing: hash, last: bytes[..<Int(end)])
         next.add(tail[...])
         let covered = (read.problems + tailProblems).filter { $0.location != nil }.map(Checkpoint.LineProblem.init)
         let length = read.position.length + Int64(whole.length)
@@ -239,6 +253,12 @@ extension Store {
               let byStamp = trustsPrefix(code, stamp: stamp, length: checkpoint.length, hash: checkpoint.hash,
                                          recorded: checkpoint.stamp, derived: checkpointPath(code), read: &read) else { return nil }
         return (checkpoint, byStamp)
+    }
+
+    /// The last `length % 8` bytes of the journal prefix of `length` bytes, in `bytes` (the file read
+    /// from its start): what `PrefixHash` continues from.
+    static func prefixEnd(_ bytes: [UInt8], length: Int64) -> ArraySlice<UInt8> {
+        bytes[Int(length - length % 8)..<Int(length)]
     }
 
     /// The stamp to record: the journal's, when the checkpoint covers all of it.

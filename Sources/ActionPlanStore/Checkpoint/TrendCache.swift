@@ -3,7 +3,7 @@ import ActionPlanModel
 /// A journal's trend tallies kept on disk: `.checkpoints/XX.trend`, beside its checkpoint.
 ///
 /// Derived and disposable like a checkpoint, and trusted by the same rule (`Store.trustsPrefix`): only
-/// while the journal is still exactly the bytes it was folded from (same length and FNV-1a hash, or the
+/// while the journal is still exactly the bytes it was folded from (same length and `PrefixHash`, or the
 /// unchanged-`stat` shortcut), and only for the same catalog layout (each pillar's trackable actions)
 /// and id mapping. The tallies are folded without an end (every month up to the newest event), so they
 /// serve any series ending at or after the newest event whatever the day. A cache keeps its own layout,

@@ -79,9 +79,7 @@ struct PendingBatch: Equatable {
 
     /// FNV-1a, 64 bits, as hex: enough to tell a complete batch file from a damaged one.
     static func checksum(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.of(bytes), radix: 16)
         return "fnv1a64:" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -46,7 +46,7 @@ public enum CatalogFile {
     /// hash of the installed bytes (an office that edits a catalog seldom bumps its label; the hash
     /// tells two installations apart all the same).
     public static func version(label: String, bytes: [UInt8]) -> String {
-        let hex = String(PrefixHash.of(bytes[...]) >> 32, radix: 16)
+        let hex = String(FNV1a.of(bytes) >> 32, radix: 16)
         return Self.label(of: label) + "+" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

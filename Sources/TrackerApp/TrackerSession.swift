@@ -27,7 +27,8 @@ public struct TrackerSession {
             },
             tick: { _ in runner.tick() },
             resized: { .resize($0) },
-            tickInterval: tickInterval)
+            tickInterval: tickInterval,
+            idle: { $0.readAhead.isEmpty ? nil : .idle })
     }
 
     /// Runs the session from `initial` until the user quits (or the backend's input closes) and returns

@@ -126,6 +126,33 @@ enum ScaleBenchmark {
         print(String(format: "  History filtered by action (typing the filter + its first page, read from the journals' ends): %.1f ms (%d rows, filter: %@)",
                      filtered + form.samples[0], state.history.rows.count, state.history.filter.summary))
 
+        // History scrolled a screen at a time as a reader does, the loop idle between keys (it then
+        // reads the next page ahead, `.idle`): the keys alone are timed, the idle reads beside them.
+        var reader = AppState(tracker: state.tracker, options: AppOptions(storeName: "bench"))
+        _ = update(&reader, .resize(size))
+        func run(_ effects: [Effect]) {
+            var pending = effects
+            while let effect = pending.first {
+                pending.removeFirst()
+                if case .commands(let commands) = runner.perform(effect) { for command in commands { pending += update(&reader, command) } }
+            }
+        }
+        run(update(&reader, .switchScreen(.history)))
+        var scrollKeys = Timing(), idleReads = Timing()
+        for _ in 0..<30 {
+            let ahead = update(&reader, .idle)
+            if !ahead.isEmpty { idleReads.measure { run(ahead) } }
+            var one = Timing()
+            one.measure {
+                run(update(&reader, .key(.pageDown)))
+                _ = render(reader, size: size)
+            }
+            scrollKeys.record(one.samples[0])
+        }
+        print(String(format: "  History scrolled with PgDn ×30, idle between keys (pages read ahead): keys p50 %.2f ms, p99 %.2f ms; %d reads while idle, median %.1f ms; %d rows",
+                     scrollKeys.percentile(0.5), scrollKeys.percentile(0.99), idleReads.samples.count,
+                     idleReads.samples.isEmpty ? 0 : idleReads.percentile(0.5), reader.history.rows.count))
+
         // Whole processes: `set` against an empty store, `export --format csv` against Python.
         let empty = folder + "/scale-empty"
         if !FileManager.default.fileExists(atPath: empty + "/store.json") {

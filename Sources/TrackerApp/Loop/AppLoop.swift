@@ -23,6 +23,10 @@ public struct AppLoop<State, Command, Effect> {
     public var resized: ((Size) -> Command)?
     /// How often `tick` runs while no key arrives.
     public var tickInterval: Duration
+    /// Work to do ahead of the user, as a command, when there is some: applied only when no input is
+    /// waiting, and once between two inputs (or ticks), so a key never waits for it unless it arrives
+    /// while it runs (reading the next page of a long list before the cursor gets there).
+    public var idle: (State) -> Command?
 
     public init(key: @escaping (Key) -> Command,
                 update: @escaping (inout State, Command) -> [Effect],
@@ -30,7 +34,8 @@ public struct AppLoop<State, Command, Effect> {
                 perform: @escaping (Effect, any TerminalBackend) -> EffectOutcome<Command>,
                 tick: @escaping (State) -> [Command] = { _ in [] },
                 resized: ((Size) -> Command)? = nil,
-                tickInterval: Duration = .milliseconds(1500)) {
+                tickInterval: Duration = .milliseconds(1500),
+                idle: @escaping (State) -> Command? = { _ in nil }) {
         self.key = key
         self.update = update
         self.render = render
@@ -38,6 +43,7 @@ public struct AppLoop<State, Command, Effect> {
         self.tick = tick
         self.resized = resized
         self.tickInterval = tickInterval
+        self.idle = idle
     }
 
     /// Runs until an effect handler answers `.quit` or the input is closed, and returns the final state.
@@ -49,11 +55,23 @@ public struct AppLoop<State, Command, Effect> {
         backend.draw(render(state, size))
         let clock = ContinuousClock()
         var nextTick = clock.now.advanced(by: tickInterval)
+        var idleDone = false
         while true {
-            let wait = max(0, Self.milliseconds(clock.now.duration(to: nextTick)))
             var events: [InputEvent] = []
-            if let first = backend.read(timeoutMilliseconds: wait) {
-                events.append(first)
+            if !idleDone, let command = idle(state) {
+                idleDone = true
+                if let waiting = backend.read(timeoutMilliseconds: 0) {
+                    events.append(waiting)   // the user first
+                } else {
+                    if apply(command, to: &state, backend) { return state }
+                    backend.draw(render(state, size))
+                    continue
+                }
+            }
+            let wait = max(0, Self.milliseconds(clock.now.duration(to: nextTick)))
+            if events.isEmpty, let first = backend.read(timeoutMilliseconds: wait) { events.append(first) }
+            if !events.isEmpty {
+                idleDone = false
                 // Take whatever else is already waiting (key repeat, fast typing) before drawing once.
                 while events.count < 256, let more = backend.read(timeoutMilliseconds: 0) { events.append(more) }
             }
@@ -72,6 +90,7 @@ public struct AppLoop<State, Command, Effect> {
             if clock.now >= nextTick {
                 for command in tick(state) where apply(command, to: &state, backend) { return state }
                 nextTick = clock.now.advanced(by: tickInterval)
+                idleDone = false
             }
             backend.draw(render(state, size))
         }

@@ -12,6 +12,8 @@ public enum Command: Equatable, Sendable {
     case resize(Size)
     /// The runner's clock, so the reducer never reads one.
     case tick(Timestamp)
+    /// Nothing is waiting for the user: the moment to read ahead (`AppState.readAhead`).
+    case idle
     /// The drafts of the last `.record` effect, stamped and durably appended.
     case saved([ChangeEvent])
     case saveFailed(String)

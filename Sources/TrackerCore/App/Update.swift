@@ -26,6 +26,8 @@ public func update(_ state: inout AppState, _ command: Command) -> [Effect] {
         state.size = size
         state.keepCursorsVisible()
         return []
+    case .idle:
+        return state.readAhead
     case .tick(let now):
         let newDay = state.now.map(ReviewDate.init) != ReviewDate(now)
         state.now = now
@@ -182,6 +184,21 @@ extension AppState {
         if screen == .dashboard { return trendNeeded }
         guard screen == .history, history.truncated, history.rows.isEmpty || history.selected + bodyHeight >= history.rows.count
         else { return [] }
+        return nextHistoryPage
+    }
+
+    /// What to read while the user is idle (`.idle`, which the loop sends only when no input is
+    /// waiting): the History screen's next page once the cursor is within three screens of the end of
+    /// what is loaded, so that scrolling on finds it there; a key reads only when the cursor reaches the
+    /// last screen loaded (`historyNeeded`: someone scrolling faster than the reads).
+    public var readAhead: [Effect] {
+        guard screen == .history, history.truncated, !history.rows.isEmpty,
+              history.selected + 3 * bodyHeight >= history.rows.count else { return [] }
+        return nextHistoryPage
+    }
+
+    /// The rows so far and two screens more, unless that is what was read last.
+    private var nextHistoryPage: [Effect] {
         let request = HistoryPageRequest(filter: history.filter, states: history.filter.state.map { [$0] } ?? states.map(\.code),
                                          count: history.rows.count + 2 * max(bodyHeight, 20))
         return history.requested == request ? [] : [.loadHistory(request)]

@@ -44,7 +44,7 @@ struct FollowUpCommand: ParsableCommand {
         let edit = try requestedEdit(today: ReviewDate(now), roster: OfficerRoster(records: tracker.office))
         let journal: Journal
         do {
-            let (read, problems) = try store.readJournal(participant.code)
+            let (read, problems) = try store.readJournal(participant.code, history: .recent, beforeWriting: true)
             for problem in problems { Console.warning(problem.description) }
             journal = read
         } catch {

@@ -56,7 +56,7 @@ struct SetCommand: ParsableCommand {
         let journal: Journal
         do {
             // The present only (assessment, heads, conflict): through the checkpoint, not the whole history.
-            let (read, problems) = try store.readJournal(participant.code, history: .recent)
+            let (read, problems) = try store.readJournal(participant.code, history: .recent, beforeWriting: true)
             for problem in problems { Console.warning(problem.description) }
             journal = read
         } catch {

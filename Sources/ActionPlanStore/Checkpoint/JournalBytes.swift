@@ -40,11 +40,13 @@ enum JournalBytes {
         defer { close(fd) }
         var st = stat()
         let expected = fstat(fd, &st) == 0 ? max(0, Int(st.st_size) - Int(offset)) : 0
-        var result = [UInt8](repeating: 0, count: expected)
+        // Room for what `fstat` said plus a little: the read that finds the end (0 bytes) then needs no
+        // larger array (growing one would copy megabytes once more).
+        var result = [UInt8](repeating: 0, count: expected + 4096)
         var filled = 0
         var position = offset
         while true {
-            if filled == result.count { result.append(contentsOf: [UInt8](repeating: 0, count: 64 * 1024)) }
+            if filled == result.count { result.append(contentsOf: [UInt8](repeating: 0, count: max(64 * 1024, result.count / 2))) }
             let n = result.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(position)) }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -57,6 +59,36 @@ enum JournalBytes {
         result.removeSubrange(filled...)
         meter.add(filled)
         return result
+    }
+
+    /// The `PrefixHash` of the first `length` bytes of `path`, read in blocks through one small buffer
+    /// (a journal of megabytes is not copied into memory whole), and the file's bytes from the start of
+    /// the prefix's last 8-byte word to its end (what continues the hash, then what was appended).
+    /// Every byte is counted by `meter`; nil when the file is shorter than `length`.
+    static func hashPrefix(_ path: String, length: Int64, meter: ReadMeter) throws(StoreError) -> (hash: UInt64, rest: PrefixRead)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError(.io, file: path, message: "cannot open: \(errnoText())") }
+        defer { close(fd) }
+        let keepFrom = length - length % 8
+        var hash = PrefixHash()
+        var rest: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 256 * 1024)
+        var position: Int64 = 0
+        while true {
+            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(position)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError(.io, file: path, message: "read failed: \(errnoText())")
+            }
+            if n == 0 { break }
+            meter.add(n)
+            let end = position + Int64(n)
+            if position < length { hash.add(block[..<Int(min(end, length) - position)]) }
+            if end > keepFrom { rest += block[Int(max(keepFrom, position) - position)..<n] }
+            position = end
+        }
+        guard position >= length else { return nil }
+        return (hash.value, PrefixRead(from: keepFrom, bytes: rest))
     }
 
     /// `count` bytes of `path` from `offset` (fewer at the end of the file), counted by `meter`.
@@ -92,6 +124,18 @@ enum JournalBytes {
         }
         return (last + 1, lines)
     }
+}
+
+/// Bytes of a journal from an offset to its end, as read.
+struct PrefixRead {
+    var from: Int64
+    var bytes: [UInt8]
+
+    /// The bytes from `offset` (at or after `from`) to the end.
+    func suffix(from offset: Int64) -> ArraySlice<UInt8> { bytes[Int(offset - from)...] }
+
+    /// The bytes from `start` up to `end`.
+    func slice(_ start: Int64, _ end: Int64) -> ArraySlice<UInt8> { bytes[Int(start - from)..<Int(end - from)] }
 }
 
 /// FNV-1a, 64 bits, byte by byte: the hash recorded in files that outlive a program version (a

@@ -19,23 +19,28 @@ extension Store {
     /// not trusted (the derived file must be strictly newer), and the prefix is hashed instead.
     func trustsPrefix(_ code: String, stamp: FileStamp, length: Int64, hash: UInt64, recorded: FileStamp?,
                       derived: String) -> Bool? {
-        var read: [UInt8]?
+        var read: PrefixRead?
         return trustsPrefix(code, stamp: stamp, length: length, hash: hash, recorded: recorded, derived: derived, read: &read)
     }
 
-    /// The same; when the journal had to be read to hash its prefix, `read` is the whole file as read
-    /// (so the caller need not read its tail again). A `read` given is the whole file, already read.
+    /// The same; when the journal had to be read to hash its prefix, `read` holds its bytes from the
+    /// prefix's last 8-byte word to its end (what the caller needs next: the hash goes on from there over
+    /// the appended lines). A `read` given from offset 0 is the whole file, already read.
     func trustsPrefix(_ code: String, stamp: FileStamp, length: Int64, hash: UInt64, recorded: FileStamp?,
-                      derived: String, read: inout [UInt8]?) -> Bool? {
+                      derived: String, read: inout PrefixRead?) -> Bool? {
         guard length <= stamp.size else { return nil }
         if let recorded, recorded == stamp, recorded.size == length,
            let own = FileIO.stamp(derived),
            (recorded.seconds, recorded.nanoseconds) < (own.seconds, own.nanoseconds) {
             return true
         }
-        guard let prefix = read ?? (try? JournalBytes.read(journalPath(code), meter: meter)), prefix.count >= length,
-              PrefixHash.of(prefix[..<Int(length)]) == hash else { return nil }
-        read = prefix
+        if let whole = read, whole.from == 0 {
+            guard whole.bytes.count >= length, PrefixHash.of(whole.bytes[..<Int(length)]) == hash else { return nil }
+            return false
+        }
+        guard let (taken, rest) = try? JournalBytes.hashPrefix(journalPath(code), length: length, meter: meter),
+              taken == hash else { return nil }
+        read = rest
         return false
     }
 

@@ -89,22 +89,25 @@ extension Store {
     /// Reads one journal; the caller holds the lock. With `.recent`, a trusted checkpoint plus the bytes
     /// after it; otherwise (or when the checkpoint does not match) the whole file, after which a fresh
     /// checkpoint is written when the store is writable.
-    func readJournal(_ code: String, depth: HistoryDepth) throws(StoreError) -> JournalRead {
+    /// `settle: false` for a read before this process appends to the journal (its checkpoint is moved
+    /// over the new lines then): a checkpoint that had to be hashed is not rewritten only to record the
+    /// journal's settled `stat`.
+    func readJournal(_ code: String, depth: HistoryDepth, settle: Bool = true) throws(StoreError) -> JournalRead {
         let file = journalPath(code)
         guard let stamp = FileIO.stamp(file) else {
             return JournalRead(journal: Journal(state: code), problems: [], position: JournalPosition(inode: 0, length: 0, lines: 0))
         }
-        return try readJournalThroughCheckpoint(code, stamp: stamp, depth: depth)
+        return try readJournalThroughCheckpoint(code, stamp: stamp, depth: depth, settle: settle)
     }
 
     /// One journal through its checkpoint, remembered: `set` reads its State to plan the change, then
     /// again under the lock to check the bases, and a journal whose file and checkpoint have the same
     /// `stat` as at the first read is not decoded twice.
-    func readJournalRemembered(_ code: String) throws(StoreError) -> JournalRead {
+    func readJournalRemembered(_ code: String, settle: Bool = true) throws(StoreError) -> JournalRead {
         let file = journalPath(code)
         let stamps = [FileIO.stamp(file), FileIO.stamp(checkpointPath(code))]
         if stamps[0] != nil, let memo = lastRecentRead.withLock({ $0 }), memo.file == file, memo.stamps == stamps { return memo.read }
-        let read = try readJournal(code, depth: .recent)
+        let read = try readJournal(code, depth: .recent, settle: settle)
         let after = [FileIO.stamp(file), FileIO.stamp(checkpointPath(code))]
         lastRecentRead.withLock { $0 = (file, after, read) }
         return read
@@ -112,13 +115,13 @@ extension Store {
 
     /// `whole`: the journal's bytes when the caller has just read them all (none is read again).
     func readJournalThroughCheckpoint(_ code: String, stamp: FileStamp, depth: HistoryDepth,
-                                      whole given: [UInt8]? = nil) throws(StoreError) -> JournalRead {
+                                      whole given: [UInt8]? = nil, settle: Bool = true) throws(StoreError) -> JournalRead {
         let file = journalPath(code)
-        var hashed = given
+        var hashed = given.map { PrefixRead(from: 0, bytes: $0) }
         if depth == .recent, let (checkpoint, byStamp) = trustedCheckpoint(code, stamp: stamp, read: &hashed) {
-            // The bytes after the checkpoint: from the file, unless it was just read whole to hash its prefix.
+            // The bytes after the checkpoint: from the file, unless they were read with its prefix to hash it.
             let tail: [UInt8]
-            if let hashed { tail = Array(hashed[Int(checkpoint.length)...]) } else { tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter) }
+            if let hashed { tail = Array(hashed.suffix(from: checkpoint.length)) } else { tail = try JournalBytes.read(file, from: checkpoint.length, meter: meter) }
             let (events, tailProblems) = JournalReader.read(tail, file: file, state: code, firstLine: checkpoint.lines + 1, renames: renameBook())
             var journal = Journal(state: code, windows: checkpoint.windows, newest: Self.keptPerJournal)
             let ordered = checkpoint.ordered && inOrder(events, after: journal.events.last)
@@ -144,14 +147,15 @@ extension Store {
                 if whole.length == 0 {
                     hash = checkpoint.hash
                 } else if let hashed {
-                    var next = PrefixHash(continuing: checkpoint.hash, last: Self.prefixEnd(hashed, length: checkpoint.length))
+                    var next = PrefixHash(continuing: checkpoint.hash,
+                                          last: hashed.slice(checkpoint.length - checkpoint.length % 8, checkpoint.length))
                     next.add(tail[..<whole.length])
                     hash = next.value
                 } else {
                     hash = nil
                 }
                 // Move the checkpoint forward; not past a torn last line.
-                if isWritable, let hash, whole.length == tail.count, whole.length > 0 || (!byStamp && settled != nil) {
+                if isWritable, let hash, whole.length == tail.count, whole.length > 0 || (settle && !byStamp && settled != nil) {
                     writeCheckpoint(Checkpoint(state: code, length: position.length, lines: position.lines, hash: hash,
                                                stamp: settled, problems: lineProblems,
                                                windows: journal.windows(keep: Self.keptPerAction, recent: Self.keptPerJournal),
@@ -171,7 +175,7 @@ extension Store {
             }
             // An appended event that does not extend its action's head: fold the whole file again.
         }
-        return try readWhole(code, stamp: stamp, depth: depth, bytes: hashed)
+        return try readWhole(code, stamp: stamp, depth: depth, bytes: hashed.flatMap { $0.from == 0 ? $0.bytes : nil })
     }
 
     /// The whole journal, folded; with `.recent`, cut down to windows and checkpointed. `given`: the
@@ -247,18 +251,12 @@ extension Store {
 
     /// The checkpoint of `code` if the journal still starts with what it covers (`trustsPrefix`: by its
     /// `stat` without reading a byte, else by hashing the covered prefix).
-    private func trustedCheckpoint(_ code: String, stamp: FileStamp, read: inout [UInt8]?) -> (Checkpoint, byStamp: Bool)? {
+    private func trustedCheckpoint(_ code: String, stamp: FileStamp, read: inout PrefixRead?) -> (Checkpoint, byStamp: Bool)? {
         guard let bytes = try? FileIO.readBytes(checkpointPath(code)),
               let checkpoint = Checkpoint.decode(bytes, state: code),
               let byStamp = trustsPrefix(code, stamp: stamp, length: checkpoint.length, hash: checkpoint.hash,
                                          recorded: checkpoint.stamp, derived: checkpointPath(code), read: &read) else { return nil }
         return (checkpoint, byStamp)
-    }
-
-    /// The last `length % 8` bytes of the journal prefix of `length` bytes, in `bytes` (the file read
-    /// from its start): what `PrefixHash` continues from.
-    static func prefixEnd(_ bytes: [UInt8], length: Int64) -> ArraySlice<UInt8> {
-        bytes[Int(length - length % 8)..<Int(length)]
     }
 
     /// The stamp to record: the journal's, when the checkpoint covers all of it.

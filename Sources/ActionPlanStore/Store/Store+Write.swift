@@ -63,7 +63,7 @@ extension Store {
         let checked = events.filter { $0.base != nil }
         guard !checked.isEmpty else { return [:] }
         var reads: [String: JournalRead] = [:]
-        for code in Set(checked.map(\.state)) { reads[code] = try readJournalRemembered(code) }
+        for code in Set(checked.map(\.state)) { reads[code] = try readJournalRemembered(code, settle: false) }
         let journals = reads.mapValues(\.journal)
         var moved: [MovedHead] = []
         var inBatch: [String: [String]] = [:]   // heads made by earlier events of this batch

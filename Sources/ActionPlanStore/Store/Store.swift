@@ -227,13 +227,14 @@ public final class Store: Sendable {
     }
 
     /// One State's journal, read under the shared lock (for commands that touch a single State).
-    public func readJournal(_ code: String, history: HistoryDepth = .complete) throws(StoreError) -> (Journal, [StoreProblem]) {
+    /// `beforeWriting`: the command appends to it next (`set`), which moves its checkpoint anyway.
+    public func readJournal(_ code: String, history: HistoryDepth = .complete, beforeWriting: Bool = false) throws(StoreError) -> (Journal, [StoreProblem]) {
         try completeInterruptedBatches()
         return try withLock(.shared) { () throws(StoreError) -> (Journal, [StoreProblem]) in
             try SafePath.requireCode(code, file: statesFolder)
             let pending = pendingEvents(for: code)
             if pending.isEmpty, history == .recent {
-                let read = try readJournalRemembered(code)
+                let read = try readJournalRemembered(code, settle: !beforeWriting)
                 return (read.journal, read.problems)
             }
             var (journal, problems) = try readJournalUnlocked(code)

@@ -11,7 +11,12 @@ public struct AppState: Equatable, Sendable {
     public let keymap: [Binding]
     public internal(set) var tracker: Tracker
     /// The States the store tracks (participating, plus partners when the store settings say so).
-    public internal(set) var states: [Participant]
+    public internal(set) var states: [Participant] {
+        didSet { statesByName = Self.byName(states) }
+    }
+    /// The same by name, in the user's language order (the Matrix's default order): sorted when the
+    /// States change, not on every frame (a first collation loads the locale's rules, about a millisecond).
+    public private(set) var statesByName: [Participant] = []
     public internal(set) var selection: StateSelection
     public internal(set) var figures: Figures
 
@@ -78,6 +83,7 @@ public struct AppState: Equatable, Sendable {
             selection = .all
         }
         figures = Figures(tracker: tracker, states: states)
+        statesByName = Self.byName(states)
         rounds = RoundBook(records: tracker.office)
         views = options.views
         desk = DeskFigures(tracker: tracker, roster: roster, states: states.map(\.code), today: nil)
@@ -153,5 +159,11 @@ public struct TreeFilter: Equatable, Sendable {
         if let changedSince { parts.append("since=\(changedSince)") }
         if notReviewed { parts.append("not reviewed this round") }
         return parts.joined(separator: " ")
+    }
+}
+
+extension AppState {
+    static func byName(_ states: [Participant]) -> [Participant] {
+        states.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 }

@@ -14,7 +14,7 @@ extension AppState {
     var matrixRows: [Participant] {
         switch matrix.sort {
         case .name:
-            return states.sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+            return statesByName
         case .progress:
             // Each State's figure looked up once.
             let keyed = states.map { ($0, figures.states[$0.code]?.overall.implementation ?? -1) }

@@ -343,7 +343,9 @@ public struct LoadedStore: Sendable {
     /// The journals whose lines up to `positions` are known to be in (time, id) order (see `Store.newestChanges`).
     var ordered: Set<String> = []
     /// Each journal's trend tallies up to `positions`, when its `.trend` cache was read with its
-    /// checkpoint; moved by `Store.reload` over appended events (see `Store.trend(in:…)`).
+    /// checkpoint; moved by `Store.reload` over appended events (see `Store.trend(in:…)`). Only their
+    /// tallies and `length` move with a reload (its `hash` is the last checkpoint's): they are held, never
+    /// written back from here.
     var trends: [String: TrendCache] = [:]
 }
 

@@ -33,6 +33,12 @@ struct TrendFollowTests {
         return try #require(events.first { journal.extendsHead($0) && journal.eventCount(of: $0.action) > 0 } ?? events.first { journal.extendsHead($0) })
     }
 
+    /// A store, a session's `Store` on it and a colleague's (another process).
+    func twoOffices(seed: UInt64) throws -> (TempStore, session: Store, colleague: Store) {
+        let temp = try store(seed: seed)
+        return (temp, try Store.open(path: temp.path, create: false), try Store.open(path: temp.path, create: false))
+    }
+
     func catalog(_ temp: TempStore) throws -> Catalog {
         try temp.store.load(states: [], history: .recent).tracker.catalog
     }
@@ -54,11 +60,9 @@ struct TrendFollowTests {
 
     @Test("a colleague's events move the session's tallies in its reload: the trend after it reads no journal byte and equals a whole read")
     func movedByTheReload() throws {
-        let temp = try store(seed: 51)
-        let session = try Store.open(path: temp.path, create: false)
+        let (temp, session, colleague) = try twoOffices(seed: 51)
         var loaded = try session.load(history: .recent)
         let pillars = loaded.tracker.catalog.pillars
-        let colleague = try Store.open(path: temp.path, create: false)
         // Later days, one a month ahead (a new month end), two in the same instant's day.
         for (k, day) in [450, 451, 451, 500].enumerated() {
             let code = TrendCacheTests.codes[k % 3]
@@ -74,11 +78,9 @@ struct TrendFollowTests {
 
     @Test("an appended event the tallies cannot follow (a concurrent edit, a clock behind) has its journal read again; the trend is still a whole read's")
     func droppedWhenTheyCannotFollow() throws {
-        let temp = try store(seed: 52)
-        let session = try Store.open(path: temp.path, create: false)
+        let (temp, session, colleague) = try twoOffices(seed: 52)
         var loaded = try session.load(history: .recent)
         let pillars = loaded.tracker.catalog.pillars
-        let colleague = try Store.open(path: temp.path, create: false)
         var concurrent = try extending(colleague, "XB", at: 460, status: .implemented)
         concurrent.base = []   // not based on the head: a conflict
         try colleague.append([concurrent], force: true)

@@ -35,6 +35,19 @@ enum Console {
     static func write(_ text: String) { FileHandle.standardError.write(Data(TerminalSafe.clean(text, keepNewlines: true).utf8)) }
 }
 
+/// The present of one State's journal (assessments, heads, conflicts) read through its checkpoint, not
+/// the whole history, by a command that appends to it next (`set`, `followup`); its line problems are
+/// warnings, a store error exits 65.
+func journalBeforeWriting(_ store: Store, _ code: String) throws -> Journal {
+    do {
+        let (read, problems) = try store.readJournal(code, history: .recent, beforeWriting: true)
+        for problem in problems { Console.warning(problem.description) }
+        return read
+    } catch {
+        throw fail(error.description, code: ExitCodes.storeError)
+    }
+}
+
 /// Stops a command with a message on stderr and a documented exit code.
 func fail(_ message: String, code: Int32) -> ExitCode {
     Console.error(message)

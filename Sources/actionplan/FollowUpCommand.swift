@@ -42,14 +42,7 @@ struct FollowUpCommand: ParsableCommand {
         }
         let now = Timestamp(date: Date())
         let edit = try requestedEdit(today: ReviewDate(now), roster: OfficerRoster(records: tracker.office))
-        let journal: Journal
-        do {
-            let (read, problems) = try store.readJournal(participant.code, history: .recent, beforeWriting: true)
-            for problem in problems { Console.warning(problem.description) }
-            journal = read
-        } catch {
-            throw fail(error.description, code: ExitCodes.storeError)
-        }
+        let journal = try journalBeforeWriting(store, participant.code)
         if let conflict = journal.conflict(of: resolved.id) {
             throw fail("\(participant.code) \(resolved.id) is in conflict between "
                 + conflict.sides.map(\.head.author).joined(separator: " and ")

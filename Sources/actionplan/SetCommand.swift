@@ -53,15 +53,7 @@ struct SetCommand: ParsableCommand {
                 }
                 return action
             }
-        let journal: Journal
-        do {
-            // The present only (assessment, heads, conflict): through the checkpoint, not the whole history.
-            let (read, problems) = try store.readJournal(participant.code, history: .recent, beforeWriting: true)
-            for problem in problems { Console.warning(problem.description) }
-            journal = read
-        } catch {
-            throw fail(error.description, code: ExitCodes.storeError)
-        }
+        let journal = try journalBeforeWriting(store, participant.code)
         let environment = ProcessInfo.processInfo.environment
         let request = SetRequest(state: participant.code, status: newStatus, note: note, evidence: try evidence.map(requireEvidence),
                                  author: Author.resolve(explicit: author.by, environment: environment),
